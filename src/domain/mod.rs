@@ -1,0 +1,16 @@
+//! The instruments, answers and scoring. No terminal code lives here.
+
+pub mod answers;
+pub mod instrument;
+pub mod scoring;
+
+pub use answers::{Answers, CriterionAnswer, Level, ShiftAnswer, Status};
+pub use instrument::{
+    Condition, Criterion, InstrumentError, Instruments, MaturityCheck, NormFramework, Part, Rule,
+    Shift,
+};
+pub use scoring::{
+    GoudenOorSummary, Mean, NotCounted, PartScore, PartStep, Progress, ShiftStep, StvSummary,
+    VOLDOENDE, gouden_oor_summary, overall_progress, part_progress, score_part, shift_next_steps,
+    stv_summary,
+};

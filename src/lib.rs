@@ -1,0 +1,4 @@
+//! goudenoor: assess complaint and feedback management against the Gouden Oor
+//! Maturity Check and the Stv normenkader, in the terminal.
+
+pub mod domain;
