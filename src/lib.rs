@@ -2,3 +2,6 @@
 //! Maturity Check and the Stv normenkader, in the terminal.
 
 pub mod domain;
+#[doc(hidden)]
+pub mod fixtures;
+pub mod store;

@@ -1,10 +1,12 @@
 //! The instruments, answers and scoring. No terminal code lives here.
 
 pub mod answers;
+pub mod assessment;
 pub mod instrument;
 pub mod scoring;
 
 pub use answers::{Answers, CriterionAnswer, Level, ShiftAnswer, Status};
+pub use assessment::{Assessment, InstrumentRef, Respondent, SOLO_RESPONDENT};
 pub use instrument::{
     Condition, Criterion, InstrumentError, Instruments, MaturityCheck, NormFramework, Part, Rule,
     Shift,

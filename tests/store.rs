@@ -1,0 +1,416 @@
+//! Saves never lose an answer: round trips, damaged files, versions, paths, locks, crashes.
+
+use goudenoor::domain::{Assessment, Instruments, Level, Status};
+use goudenoor::fixtures::{fixed_time, sample_assessment};
+use goudenoor::store::{Handle, ParseError, Store, StoreError, backup_path, load, parse, slugify};
+use proptest::prelude::*;
+use std::fs;
+use std::path::Path;
+
+fn instruments() -> &'static Instruments {
+    Instruments::embedded()
+}
+
+fn new_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("data")).unwrap();
+    (dir, store)
+}
+
+fn solo(title: &str) -> Assessment {
+    Assessment::new(title, "Org", instruments(), fixed_time())
+}
+
+#[test]
+fn full_assessment_round_trips() {
+    let (_dir, store) = new_store();
+    let assessment = sample_assessment(instruments(), 12);
+    let handle = store.create(&assessment).unwrap();
+    assert_eq!(load(handle.path()).unwrap(), assessment);
+}
+
+#[test]
+fn data_dir_is_created_on_first_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b/c");
+    Store::open(&nested).unwrap();
+    assert!(nested.is_dir());
+}
+
+#[test]
+fn data_dir_that_cannot_be_created_names_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-dir");
+    fs::write(&file, "x").unwrap();
+    let err = Store::open(file.join("sub")).unwrap_err();
+    assert!(matches!(err, StoreError::DataDir { .. }));
+    assert!(err.to_string().contains("not-a-dir"), "{err}");
+}
+
+#[test]
+fn old_format_one_file_keeps_loading() {
+    let assessment = load(Path::new("tests/fixtures/assessments/format1.ron")).unwrap();
+    assert_eq!(assessment.title, "Eerste meting");
+    assert_eq!(assessment.respondents.len(), 1);
+    let answers = &assessment.respondents[0].answers;
+    assert_eq!(answers.level("go1"), Level::new(2));
+    assert_eq!(answers.ambition("go1"), Level::new(3));
+    assert_eq!(answers.status("I.2"), Status::Met);
+    assert_eq!(answers.status("II.2"), Status::NotMet);
+    assert_eq!(answers.response_pct, Some(91));
+    assert_eq!(assessment.instruments[1].id, "stv-kfm");
+}
+
+#[test]
+fn saving_a_migrated_file_writes_the_current_format() {
+    let (_dir, store) = new_store();
+    let old = load(Path::new("tests/fixtures/assessments/format1.ron")).unwrap();
+    let handle = store.create(&old).unwrap();
+    let text = fs::read_to_string(handle.path()).unwrap();
+    assert!(text.contains("format: 2"), "{text}");
+    assert_eq!(load(handle.path()).unwrap(), old);
+}
+
+fn write_damaged(store: &Store, slug: &str, text: &[u8]) -> std::path::PathBuf {
+    let path = store.path_of(slug);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn assert_damaged_and_unchanged(store: &Store, slug: &str, text: &[u8]) -> String {
+    let path = write_damaged(store, slug, text);
+    let err = load(&path).unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, StoreError::Damaged { .. }), "{message}");
+    assert!(message.contains(&format!("{slug}.ron")), "{message}");
+    // Listing still works, and shows the broken file.
+    let entries = store.list().unwrap();
+    let entry = entries.iter().find(|e| e.slug == slug).unwrap();
+    assert!(entry.assessment.is_err());
+    assert_eq!(fs::read(&path).unwrap(), text, "file left byte for byte");
+    message
+}
+
+#[test]
+fn truncated_file_is_reported_with_position() {
+    let (_dir, store) = new_store();
+    store.create(&solo("Goed")).unwrap();
+    let full = serialize_sample();
+    let truncated = &full.as_bytes()[..full.len() / 2];
+    let message = assert_damaged_and_unchanged(&store, "afgekapt", truncated);
+    assert!(message.contains("regel "), "{message}");
+    // The good one is still listed and readable.
+    assert!(
+        store
+            .list()
+            .unwrap()
+            .iter()
+            .any(|e| e.slug == "goed" && e.assessment.is_ok())
+    );
+}
+
+fn serialize_sample() -> String {
+    goudenoor::store::serialize(&sample_assessment(instruments(), 2))
+}
+
+#[test]
+fn garbage_file_is_reported() {
+    let (_dir, store) = new_store();
+    assert_damaged_and_unchanged(&store, "rommel", b"\x00\xff\xfe garbage {{{");
+    assert_damaged_and_unchanged(&store, "tekst", b"dit is geen beoordeling");
+}
+
+#[test]
+fn wrong_types_are_reported_with_line_and_column() {
+    let (_dir, store) = new_store();
+    let text = serialize_sample().replacen("title: \"Nulmeting klantenservice\"", "title: 42", 1);
+    let message = assert_damaged_and_unchanged(&store, "types", text.as_bytes());
+    assert!(message.contains("regel 3"), "{message}");
+}
+
+#[test]
+fn level_out_of_range_is_reported() {
+    let (_dir, store) = new_store();
+    let text = serialize_sample().replacen("level: Some(1)", "level: Some(9)", 1);
+    let message = assert_damaged_and_unchanged(&store, "niveau", text.as_bytes());
+    assert!(message.contains("niveau 9"), "{message}");
+}
+
+#[test]
+fn missing_fields_are_reported() {
+    let (_dir, store) = new_store();
+    let text = serialize_sample().replacen("  title: \"Nulmeting klantenservice\",\n", "", 1);
+    let message = assert_damaged_and_unchanged(&store, "zonder-titel", text.as_bytes());
+    assert!(message.contains("title"), "{message}");
+    let message = assert_damaged_and_unchanged(&store, "zonder-formaat", b"(title: \"x\")");
+    assert!(message.contains("format"), "{message}");
+}
+
+#[test]
+fn newer_format_is_refused_and_left_alone() {
+    let (_dir, store) = new_store();
+    let text = serialize_sample().replacen("format: 2", "format: 3", 1);
+    let message = assert_damaged_and_unchanged(&store, "nieuwer", text.as_bytes());
+    assert!(message.contains("nieuwere versie"), "{message}");
+    assert!(matches!(parse(&text), Err(ParseError::Newer { found: 3 })));
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = new_store();
+    let handle = store.create(&solo("Geheim")).unwrap();
+    fs::set_permissions(handle.path(), fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(handle.path()).is_ok() {
+        // Running as root: permissions do not stop reading; nothing to test here.
+        return;
+    }
+    let err = load(handle.path()).unwrap_err();
+    assert!(matches!(err, StoreError::Read { .. }));
+    assert!(err.to_string().contains("geheim.ron"));
+}
+
+#[test]
+fn unreadable_path_is_reported() {
+    let err = load(Path::new("/nonexistent/nowhere.ron")).unwrap_err();
+    assert!(matches!(err, StoreError::Read { .. }));
+    assert!(err.to_string().contains("nowhere.ron"));
+}
+
+#[test]
+fn save_keeps_previous_version_as_backup() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Backup");
+    let mut handle = store.create(&assessment).unwrap();
+    let first = fs::read(handle.path()).unwrap();
+    assessment.note = "tweede versie".into();
+    handle.save(&assessment).unwrap();
+    assert_eq!(fs::read(backup_path(handle.path())).unwrap(), first);
+    assert_eq!(load(handle.path()).unwrap().note, "tweede versie");
+}
+
+#[cfg(unix)]
+#[test]
+fn saved_files_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Privé");
+    let mut handle = store.create(&assessment).unwrap();
+    assessment.note = "x".into();
+    handle.save(&assessment).unwrap();
+    for path in [handle.path().to_path_buf(), backup_path(handle.path())] {
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", path.display());
+    }
+}
+
+#[test]
+fn slugs_are_lowercase_ascii_with_dashes() {
+    assert_eq!(
+        slugify("Nulmeting Klantenservice 2026"),
+        "nulmeting-klantenservice-2026"
+    );
+    assert_eq!(slugify("Één café à la carte"), "een-cafe-a-la-carte");
+    assert_eq!(slugify("  --  "), "beoordeling");
+    assert_eq!(slugify("🎉"), "tada");
+    assert_eq!(slugify(""), "beoordeling");
+}
+
+#[test]
+fn slugs_are_unique_in_the_folder() {
+    let (_dir, store) = new_store();
+    let a = store.create(&solo("Meting")).unwrap();
+    let b = store.create(&solo("Meting")).unwrap();
+    let c = store.create(&solo("meting!")).unwrap();
+    let names: Vec<String> = [a, b, c]
+        .iter()
+        .map(|h| h.path().file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["meting.ron", "meting-2.ron", "meting-3.ron"]);
+}
+
+#[test]
+fn hostile_titles_never_write_outside_the_data_dir() {
+    let (dir, store) = new_store();
+    let titles = [
+        "../../etc/passwd",
+        "/absolute/path",
+        "..",
+        ".",
+        ".verborgen",
+        "a/b\\c",
+        "quote \"'` and NUL \0 and \x1b[31m escape",
+        "con",
+        "ünïcødé 🎉 ✓",
+        "\n\t\r",
+    ];
+    for title in titles {
+        let handle = store.create(&solo(title)).unwrap();
+        assert_eq!(handle.path().parent().unwrap(), store.dir(), "{title:?}");
+        let name = handle
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(!name.starts_with('.'), "{name}");
+        assert_eq!(load(handle.path()).unwrap().title, title);
+    }
+    // Nothing appeared beside the data folder.
+    let outside: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(outside.len(), 1);
+}
+
+#[test]
+fn resolve_refuses_path_escape_names() {
+    let (_dir, store) = new_store();
+    store.create(&solo("Echt")).unwrap();
+    assert!(store.resolve("echt").is_ok());
+    assert!(matches!(
+        store.resolve("../echt"),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.resolve("bestaat-niet"),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn second_handle_is_read_only_until_the_first_closes() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Samen");
+    let first = store.create(&assessment).unwrap();
+    let mut second = Handle::open(first.path()).unwrap();
+    assert!(!first.is_read_only());
+    assert!(second.is_read_only());
+    assessment.note = "van de tweede".into();
+    let err = second.save(&assessment).unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly { .. }));
+    assert_eq!(load(first.path()).unwrap().note, "");
+    let path = first.path().to_path_buf();
+    drop(first);
+    drop(second);
+    let third = Handle::open(&path).unwrap();
+    assert!(!third.is_read_only());
+}
+
+#[test]
+fn trash_moves_the_file_and_keeps_it() {
+    let (_dir, store) = new_store();
+    let handle = store.create(&solo("Weg")).unwrap();
+    let path = handle.path().to_path_buf();
+    drop(handle);
+    let target = store.trash(&path).unwrap();
+    assert!(!path.exists());
+    assert_eq!(load(&target).unwrap().title, "Weg");
+    assert!(store.list().unwrap().is_empty());
+}
+
+#[test]
+fn trash_refuses_an_assessment_open_elsewhere() {
+    let (_dir, store) = new_store();
+    let handle = store.create(&solo("Open")).unwrap();
+    assert!(matches!(
+        store.trash(handle.path()),
+        Err(StoreError::Locked { .. })
+    ));
+    assert!(handle.path().exists());
+}
+
+// ---------------------------------------------------------------- crash test
+
+const CHILD_ENV: &str = "GOUDENOOR_CRASH_CHILD_FILE";
+
+/// Not a test on its own: the body of the child process of `kill_during_save_never_loses_a_state`.
+#[test]
+fn crash_child_saves_in_a_loop() {
+    let Ok(path) = std::env::var(CHILD_ENV) else {
+        return;
+    };
+    let mut handle = Handle::open(Path::new(&path)).unwrap();
+    let mut assessment = sample_assessment(instruments(), 3);
+    for n in 0u64.. {
+        assessment.note = format!("state {n}");
+        handle.save(&assessment).unwrap();
+        println!("saved {n}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_during_save_never_loses_a_state() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    let (_dir, store) = new_store();
+    let path = store
+        .create(&sample_assessment(instruments(), 3))
+        .unwrap()
+        .path()
+        .to_path_buf();
+    let exe = std::env::current_exe().unwrap();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for round in 0..100 {
+        let mut child = Command::new(&exe)
+            .args([
+                "--exact",
+                "crash_child_saves_in_a_loop",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CHILD_ENV, &path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(n) = line.strip_prefix("saved ") {
+                    let _ = tx.send(n.parse::<u64>().unwrap());
+                }
+            }
+        });
+        // Wait for the first save, then a pseudo-random while, then SIGKILL.
+        let first = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("child saves");
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(seed % 20_000));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        reader.join().unwrap();
+        let last = rx.try_iter().last().unwrap_or(first);
+        let saved = load(&path).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let n: u64 = saved.note.strip_prefix("state ").unwrap().parse().unwrap();
+        assert!(
+            n == last || n == last + 1,
+            "round {round}: file holds state {n}, last reported {last}"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic_the_loader(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        prop_assert!(parse(&text).is_err());
+    }
+
+    #[test]
+    fn arbitrary_text_in_a_real_file_never_panics(
+        prefix in 0usize..4000,
+        junk in "[ -~]{0,40}",
+    ) {
+        let full = serialize_sample();
+        let cut = prefix.min(full.len());
+        let text = format!("{}{}", &full[..full.floor_char_boundary(cut)], junk);
+        let _ = parse(&text);
+    }
+}
