@@ -1,0 +1,150 @@
+//! The command line: `goudenoor [COMMAND]`.
+
+use crate::app::runtime_listing;
+use crate::domain::{Assessment, Instruments};
+use crate::store::Store;
+use clap::{CommandFactory, Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "goudenoor",
+    version,
+    about = "Zelfevaluatie van klacht- en feedbackmanagement: Gouden Oor Maturity Check en Stv normenkader",
+    long_about = "Zelfevaluatie van klacht- en feedbackmanagement: de 9 paradigmashifts van de Gouden Oor Maturity Check (aardig, goed, prima, goud) en de 4 onderdelen van het Stv normenkader Klacht- en feedbackmanagement (score 1–5).\n\nZonder opdracht opent de app op het overzicht van beoordelingen."
+)]
+pub struct Cli {
+    /// Map met beoordelingen (standaard de gegevensmap van deze gebruiker)
+    #[arg(long, global = true, env = "GOUDENOOR_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Maak een nieuwe beoordeling en toon waar die staat
+    New {
+        /// Titel, bijv. "Nulmeting 2026"
+        title: String,
+        /// Organisatie
+        #[arg(long)]
+        org: Option<String>,
+    },
+    /// Toon de beoordelingen: korte naam, titel, datum, voortgang en scores
+    List,
+    /// Open de app op één beoordeling
+    Open {
+        /// Korte naam (zoals `list` die toont) of pad naar een bestand
+        name: String,
+    },
+    /// Schrijf een aanvulscript voor een shell naar stdout
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+fn open_store(dir: Option<PathBuf>) -> Result<Store, String> {
+    let dir = dir.or_else(Store::default_dir).ok_or_else(|| {
+        "Geen gegevensmap gevonden voor deze gebruiker; geef er een op met --data-dir of GOUDENOOR_DATA_DIR.".to_string()
+    })?;
+    Store::open(dir).map_err(|e| e.to_string())
+}
+
+/// Run the command line; errors go to stderr with a non-zero exit.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "goudenoor: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), String> {
+    let instruments = Instruments::embedded();
+    match cli.command {
+        None => {
+            let store = open_store(cli.data_dir)?;
+            crate::tui::run(store, None).map_err(|e| format!("terminalfout: {e}"))
+        }
+        Some(Command::Open { name }) => {
+            let store = open_store(cli.data_dir)?;
+            let path = store.resolve(&name).map_err(|e| e.to_string())?;
+            crate::store::load(&path).map_err(|e| e.to_string())?;
+            crate::tui::run(store, Some(path)).map_err(|e| format!("terminalfout: {e}"))
+        }
+        Some(Command::New { title, org }) => {
+            if title.trim().is_empty() {
+                return Err(
+                    "de titel is leeg; geef een titel op, bijv. goudenoor new \"Nulmeting 2026\""
+                        .into(),
+                );
+            }
+            let store = open_store(cli.data_dir)?;
+            let assessment = Assessment::new(
+                title.trim(),
+                org.as_deref().unwrap_or("").trim(),
+                instruments,
+                jiff::Timestamp::now(),
+            );
+            let handle = store.create(&assessment).map_err(|e| e.to_string())?;
+            let slug = handle
+                .path()
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            println!("{slug}\t{}", handle.path().display());
+            Ok(())
+        }
+        Some(Command::List) => {
+            let store = open_store(cli.data_dir)?;
+            let entries = store.list().map_err(|e| e.to_string())?;
+            if entries.is_empty() {
+                eprintln!(
+                    "Nog geen beoordelingen in {}. Maak er een met: goudenoor new \"Titel\"",
+                    store.dir().display()
+                );
+            }
+            let mut out = std::io::stdout().lock();
+            for entry in entries {
+                let line = match entry.assessment {
+                    Ok(a) => {
+                        let l = runtime_listing(instruments, &a);
+                        format!(
+                            "{}\t{}\t{}\t{}%\tGouden Oor {}\tStv {}",
+                            entry.slug,
+                            crate::report::plain(&l.title),
+                            l.updated.strftime("%Y-%m-%d"),
+                            l.progress,
+                            l.gouden_oor.unwrap_or_else(|| "—".into()),
+                            l.stv.unwrap_or_else(|| "—".into()),
+                        )
+                    }
+                    Err(e) => format!(
+                        "{}\tBESCHADIGD: {}",
+                        entry.slug,
+                        crate::report::plain(&e.to_string())
+                    ),
+                };
+                writeln!(out, "{line}").map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "goudenoor",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
+    }
+}

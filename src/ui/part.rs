@@ -1,0 +1,386 @@
+//! A part of the Stv normenkader: the live score and why, the introduction, the criteria.
+
+use super::text::{clean, offset_to_show, render_scrolled, spread, wrap};
+use crate::app::{EditTarget, Model, Msg, Session};
+use crate::domain::{Part, PartScore, Status, score_part};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+
+/// Lines of the fixed score panel at the top.
+fn score_lines(
+    model: &Model,
+    session: &Session,
+    part: &Part,
+    score: &PartScore,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let theme = model.theme();
+    let answers = session.answers();
+    let right = match score.score {
+        Some(s) if score.is_provisional() => vec![
+            Span::styled(format!("Score {s}"), theme.current()),
+            Span::styled(" (voorlopig)", theme.muted()),
+        ],
+        Some(s) => vec![Span::styled(format!("Score {s}"), theme.current())],
+        None => vec![Span::styled("Nog niet beoordeeld", theme.muted())],
+    };
+    let mut lines = vec![spread(
+        vec![Span::styled(
+            format!("{}  {}", part.numeral, part.title),
+            theme.title(),
+        )],
+        right,
+        width,
+    )];
+    let open = score.progress.total - score.progress.done;
+    let explanation = if score.is_provisional() {
+        format!("{}. Nog {open} open.", score.explanation)
+    } else if score.score.is_some() {
+        score.explanation.clone()
+    } else {
+        "Vink per criterium aan of het voldaan is; de score verschijnt meteen.".to_string()
+    };
+    lines.extend(
+        wrap(&explanation, width)
+            .into_iter()
+            .map(|l| Line::styled(l, Style::new())),
+    );
+    let warnings = score
+        .not_counted
+        .iter()
+        .map(|n| n.message())
+        .chain(score.warnings.iter().cloned());
+    for warning in warnings {
+        lines.extend(
+            wrap(&format!("⚠ {warning}"), width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warning())),
+        );
+    }
+    if let Some(criterion) = part.criteria.iter().find(|c| c.threshold_pct.is_some()) {
+        let threshold = criterion.threshold_pct.unwrap_or_default();
+        let text = match answers.response_pct {
+            Some(pct) if pct >= threshold => Line::from(vec![
+                Span::raw(format!("Reactietermijnen gehaald: {pct}% ")),
+                Span::styled(format!("✓ ten minste {threshold}%"), theme.good()),
+                Span::styled(" (p wijzigt)", theme.muted()),
+            ]),
+            Some(pct) => Line::from(vec![
+                Span::raw(format!("Reactietermijnen gehaald: {pct}% ")),
+                Span::styled(format!("✗ onder {threshold}%"), theme.bad()),
+                Span::styled(" (p wijzigt)", theme.muted()),
+            ]),
+            None => Line::styled(
+                format!(
+                    "Reactietermijnen gehaald: nog niet gemeten — p om het percentage in te vullen ({}).",
+                    criterion.id
+                ),
+                theme.muted(),
+            ),
+        };
+        lines.push(text);
+    }
+    lines
+}
+
+/// One item of the scrolling content.
+struct Item {
+    /// 0 for the introduction, 1.. for the criteria.
+    row: usize,
+    /// Where it sits in the content (x from 0).
+    rect: Rect,
+    /// Heading lines before the card (part IV's groups).
+    heading: u16,
+}
+
+fn intro_lines(model: &Model, session: &Session, part: &Part, width: u16) -> Vec<Line<'static>> {
+    let theme = model.theme();
+    let cursor = session.row == 0;
+    let marker = if session.intro_open { "▾" } else { "▸" };
+    let style = if cursor {
+        theme.selected()
+    } else {
+        theme.title()
+    };
+    let mut lines = vec![Line::styled(
+        format!(
+            "{marker} Gedachtegang{}",
+            if session.intro_open {
+                ""
+            } else {
+                " en de regel (Enter of i)"
+            }
+        ),
+        style,
+    )];
+    if !session.intro_open {
+        return lines;
+    }
+    lines.extend(wrap(&part.intro, width).into_iter().map(Line::raw));
+    if let Some(level_one) = &part.level_one {
+        lines.push(Line::raw(""));
+        lines.extend(
+            wrap(&format!("Score 1 — {level_one}"), width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted())),
+        );
+    }
+    lines.push(Line::raw(""));
+    lines.extend(
+        wrap(&format!("Zo telt het: {}", part.rule_text()), width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.muted())),
+    );
+    lines
+}
+
+fn is_editing_note(session: &Session, id: &str) -> bool {
+    session
+        .editor
+        .as_ref()
+        .is_some_and(|e| e.target == EditTarget::CriterionNote(id.to_string()))
+}
+
+fn card_body(
+    session: &Session,
+    criterion: &crate::domain::Criterion,
+    width: u16,
+) -> (Vec<String>, Vec<String>, u16) {
+    let text = wrap(&criterion.text, width);
+    let note = session
+        .answers()
+        .criteria
+        .get(&criterion.id)
+        .map(|a| a.note.as_str())
+        .unwrap_or("");
+    let note_lines = if note.is_empty() {
+        vec![]
+    } else {
+        wrap(&format!("Dat blijkt uit: {}", clean(note)), width)
+    };
+    let editor_height = if is_editing_note(session, &criterion.id) {
+        5
+    } else {
+        0
+    };
+    (text, note_lines, editor_height)
+}
+
+fn items(model: &Model, session: &Session, part: &Part, width: u16) -> Vec<Item> {
+    let inner_width = width.saturating_sub(5);
+    let mut y = intro_lines(model, session, part, width.saturating_sub(2)).len() as u16 + 1;
+    let mut items = vec![Item {
+        row: 0,
+        rect: Rect::new(0, 0, width.saturating_sub(1), y - 1),
+        heading: 0,
+    }];
+    for (i, criterion) in part.criteria.iter().enumerate() {
+        let heading = criterion
+            .heading
+            .as_ref()
+            .map_or(0, |h| wrap(h, width).len() as u16);
+        let (text, note, editor) = card_body(session, criterion, inner_width);
+        let mut height = text.len() as u16 + 2 + editor;
+        if !note.is_empty() && editor == 0 {
+            height += note.len() as u16 + 1;
+        }
+        items.push(Item {
+            row: i + 1,
+            rect: Rect::new(0, y + heading, width.saturating_sub(1), height),
+            heading,
+        });
+        y += heading + height;
+    }
+    items
+}
+
+fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Met => "[✓]",
+        Status::NotMet => "[✗]",
+        Status::Open => "[ ]",
+    }
+}
+
+struct Areas {
+    score: Rect,
+    content: Rect,
+}
+
+fn areas(model: &Model, session: &Session, part: &Part, score: &PartScore, area: Rect) -> Areas {
+    let height = (score_lines(model, session, part, score, area.width).len() as u16 + 1)
+        .min(area.height / 2);
+    Areas {
+        score: Rect::new(area.x, area.y, area.width, height),
+        content: Rect::new(area.x, area.y + height, area.width, area.height - height),
+    }
+}
+
+fn offset(items: &[Item], session: &Session, height: u16) -> u16 {
+    items.get(session.row).map_or(0, |item| {
+        offset_to_show(item.rect.y - item.heading, item.rect.bottom(), height)
+    })
+}
+
+pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &mut Buffer) {
+    let theme = model.theme();
+    let part = &model.instruments.stv.parts[index];
+    let answers = session.answers();
+    let score = score_part(part, answers);
+    let areas = areas(model, session, part, &score, area);
+    Paragraph::new(score_lines(model, session, part, &score, area.width)).render(areas.score, buf);
+
+    let items = items(model, session, part, areas.content.width);
+    let content_height = items.last().map_or(1, |i| i.rect.bottom());
+    let offset = offset(&items, session, areas.content.height);
+    let not_counted: Vec<&str> = score
+        .not_counted
+        .iter()
+        .map(|n| n.criterion.as_str())
+        .collect();
+    render_scrolled(
+        areas.content,
+        buf,
+        content_height,
+        offset,
+        |content, buf| {
+            Paragraph::new(intro_lines(
+                model,
+                session,
+                part,
+                content.width.saturating_sub(2),
+            ))
+            .render(items[0].rect, buf);
+            for (item, criterion) in items[1..].iter().zip(&part.criteria) {
+                if let Some(heading) = &criterion.heading {
+                    let top = item.rect.y - item.heading;
+                    Paragraph::new(
+                        wrap(heading, content.width)
+                            .into_iter()
+                            .map(|l| Line::styled(l, theme.title()))
+                            .collect::<Vec<_>>(),
+                    )
+                    .render(Rect::new(0, top, content.width, item.heading), buf);
+                }
+                let status = answers.status(&criterion.id);
+                let cursor = session.row == item.row;
+                let mut title = vec![
+                    Span::styled(
+                        format!(" {} ", status_mark(status)),
+                        match status {
+                            Status::Met => theme.good(),
+                            Status::NotMet => theme.bad(),
+                            Status::Open => theme.muted(),
+                        },
+                    ),
+                    Span::styled(
+                        format!("{} · {} ", criterion.id, criterion.label),
+                        theme.title(),
+                    ),
+                ];
+                if not_counted.contains(&criterion.id.as_str()) {
+                    title.push(Span::styled("telt niet mee ", theme.warning()));
+                }
+                let block = Block::bordered()
+                    .border_type(if cursor {
+                        BorderType::Thick
+                    } else {
+                        BorderType::Rounded
+                    })
+                    .border_style(if cursor {
+                        theme.cursor_border()
+                    } else {
+                        theme.muted()
+                    })
+                    .title(Line::from(title))
+                    .title(
+                        Line::styled(format!(" {} ", status.label()), theme.muted())
+                            .right_aligned(),
+                    );
+                let inner = block.inner(item.rect);
+                block.render(item.rect, buf);
+                let text_area = Rect::new(
+                    inner.x + 1,
+                    inner.y,
+                    inner.width.saturating_sub(2),
+                    inner.height,
+                );
+                let (text, note, editor_height) = card_body(session, criterion, text_area.width);
+                let mut lines: Vec<Line> = text.into_iter().map(Line::raw).collect();
+                let text_height = lines.len() as u16;
+                if editor_height > 0 {
+                    let editor = session.editor.as_ref().expect("editing");
+                    let editor_area = Rect::new(
+                        text_area.x,
+                        text_area.y + text_height,
+                        text_area.width,
+                        editor_height,
+                    );
+                    Paragraph::new(lines).render(text_area, buf);
+                    let block = Block::bordered()
+                        .border_type(BorderType::Rounded)
+                        .border_style(theme.cursor_border())
+                        .title(" Dat blijkt uit … (Esc: klaar) ");
+                    let input_area = block.inner(editor_area);
+                    block.render(editor_area, buf);
+                    super::dialog::render_input(&editor.input, input_area, buf, theme);
+                    continue;
+                }
+                if !note.is_empty() {
+                    lines.push(Line::raw(""));
+                    lines.extend(note.into_iter().map(|l| Line::styled(l, theme.muted())));
+                }
+                Paragraph::new(lines).render(text_area, buf);
+            }
+        },
+    );
+
+    if let Some(editor) = &session.editor
+        && editor.target == EditTarget::ResponsePercent
+    {
+        let popup = super::dialog::centered(area, 50, 5);
+        ratatui::widgets::Clear.render(popup, buf);
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(theme.cursor_border())
+            .title(" Gehaalde reactietermijnen (%) ");
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        Line::styled(
+            "Enter: opslaan · Esc: annuleer · leeg: wissen",
+            theme.muted(),
+        )
+        .render(Rect::new(inner.x, inner.y + 2, inner.width, 1), buf);
+        super::dialog::render_input(
+            &editor.input,
+            Rect::new(inner.x, inner.y, inner.width, 1),
+            buf,
+            theme,
+        );
+    }
+}
+
+pub fn hit(
+    model: &Model,
+    session: &Session,
+    index: usize,
+    area: Rect,
+    at: Position,
+) -> Option<Msg> {
+    let part = &model.instruments.stv.parts[index];
+    let score = score_part(part, session.answers());
+    let areas = areas(model, session, part, &score, area);
+    if !areas.content.contains(at) {
+        return None;
+    }
+    let items = items(model, session, part, areas.content.width);
+    let offset = offset(&items, session, areas.content.height);
+    let y = at.y - areas.content.y + offset;
+    items
+        .iter()
+        .find(|i| (i.rect.y..i.rect.bottom()).contains(&y))
+        .map(|i| Msg::PickRow(i.row))
+}

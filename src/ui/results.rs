@@ -1,0 +1,431 @@
+//! Results: the radar, the shifts table and the Gouden Oor summary, the Stv summary
+//! with its rules, and the next steps.
+
+use super::Theme;
+use super::radar::Radar;
+use super::text::{render_scrolled, wrap};
+use crate::app::{Model, Session};
+use crate::domain::{
+    Answers, Instruments, Level, VOLDOENDE, gouden_oor_summary, shift_next_steps, stv_summary,
+};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+/// The radar of the shifts for some answers.
+pub fn radar_for(instruments: &Instruments, answers: &Answers, theme: Theme) -> Radar {
+    let shifts = &instruments.gouden_oor.shifts;
+    Radar {
+        labels: shifts
+            .iter()
+            .map(|s| format!("{} {}", s.number, s.to))
+            .collect(),
+        current: shifts
+            .iter()
+            .map(|s| answers.level(&s.id).map(Level::value))
+            .collect(),
+        ambition: shifts
+            .iter()
+            .map(|s| answers.ambition(&s.id).map(Level::value))
+            .collect(),
+        max: Level::MAX.value(),
+        theme,
+    }
+}
+
+fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    wrap(text, width)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+fn level_name(instruments: &Instruments, level: Option<Level>) -> String {
+    level.map_or("—".to_string(), |l| {
+        instruments.gouden_oor.level_name(l).to_string()
+    })
+}
+
+/// The shifts table and the Gouden Oor summary.
+pub fn gouden_oor_lines(
+    instruments: &Instruments,
+    answers: &Answers,
+    theme: Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let check = &instruments.gouden_oor;
+    let summary = gouden_oor_summary(check, answers);
+    let name_width = usize::from(width).saturating_sub(22).clamp(8, 30);
+    let mut lines = vec![
+        Line::styled("Gouden Oor Maturity Check", theme.title()),
+        Line::styled(
+            format!(
+                "{:<name_width$} {:<7}{:<7}{:>3}",
+                "Shift", "Huidig", "Doel", "Gat"
+            ),
+            theme.muted(),
+        ),
+    ];
+    for shift in &check.shifts {
+        let level = answers.level(&shift.id);
+        let ambition = answers.ambition(&shift.id);
+        let gap = match (level, ambition) {
+            (Some(l), Some(a)) if a > l => format!("{:>3}", a.value() - l.value()),
+            (Some(_), Some(_)) => format!("{:>3}", "✓"),
+            _ => "   ".to_string(),
+        };
+        let name = super::text::truncate(&format!("{} {}", shift.number, shift.to), name_width);
+        lines.push(Line::from(vec![
+            Span::raw(format!("{name:<name_width$} ")),
+            Span::styled(
+                format!("{:<7}", level_name(instruments, level)),
+                if level.is_some() {
+                    theme.current()
+                } else {
+                    theme.muted()
+                },
+            ),
+            Span::styled(
+                format!("{:<7}", level_name(instruments, ambition)),
+                theme.ambition(),
+            ),
+            Span::raw(gap),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    match summary.mean {
+        Some(mean) => {
+            lines.push(Line::from(vec![
+                Span::raw("Gemiddeld "),
+                Span::styled(mean.display(), theme.current()),
+                Span::raw(" · niveau "),
+                Span::styled(level_name(instruments, summary.level), theme.current()),
+            ]));
+            lines.extend(wrapped(
+                "(niveau: het gemiddelde naar beneden afgerond)",
+                width,
+                theme.muted(),
+            ));
+            let counts: Vec<String> = check
+                .levels
+                .iter()
+                .zip(summary.counts)
+                .map(|(name, count)| format!("{name} {count}"))
+                .collect();
+            lines.extend(wrapped(&counts.join(" · "), width, Style::new()));
+        }
+        None => lines.push(Line::styled("Nog geen shift beantwoord.", theme.muted())),
+    }
+    if summary.answered < summary.total {
+        let missing: Vec<String> = check
+            .shifts
+            .iter()
+            .filter(|s| answers.level(&s.id).is_none())
+            .map(|s| s.number.to_string())
+            .collect();
+        lines.extend(
+            wrap(
+                &format!(
+                    "{} van {} beantwoord; nog open: {}",
+                    summary.answered,
+                    summary.total,
+                    missing.join(", ")
+                ),
+                width,
+            )
+            .into_iter()
+            .map(|l| Line::styled(l, theme.warning())),
+        );
+    }
+    if let Some(furthest) = summary.gaps.first() {
+        let shift = check.shift(&furthest.shift_id).expect("known shift");
+        lines.extend(
+            wrap(
+                &format!(
+                    "Verst van het doel: {} {} ({} → {})",
+                    shift.number,
+                    shift.to,
+                    check.level_name(furthest.level),
+                    check.level_name(furthest.ambition)
+                ),
+                width,
+            )
+            .into_iter()
+            .map(Line::raw),
+        );
+    }
+    lines.push(Line::from(vec![
+        Span::styled("── huidig", theme.current()),
+        Span::raw("   "),
+        Span::styled("- - doel", theme.ambition()),
+    ]));
+    lines.extend(wrapped(
+        "ringen van binnen naar buiten: aardig … goud",
+        width,
+        theme.muted(),
+    ));
+    lines
+}
+
+/// A bar on the 1–5 scale with the "voldoende" mark at 3.
+fn bar(score: Option<u8>, width: usize, theme: Theme) -> Vec<Span<'static>> {
+    let filled = score.map_or(0, |s| usize::from(s) * width / 5);
+    let mark = usize::from(VOLDOENDE) * width / 5;
+    let mut spans = Vec::new();
+    for i in 0..width {
+        let (symbol, style) = if i == mark.saturating_sub(1) && i >= filled {
+            ("┆", theme.muted())
+        } else if i < filled {
+            ("█", theme.current())
+        } else {
+            ("░", theme.muted())
+        };
+        spans.push(Span::styled(symbol, style));
+    }
+    spans
+}
+
+pub fn stv_lines(
+    instruments: &Instruments,
+    answers: &Answers,
+    theme: Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let framework = &instruments.stv;
+    let summary = stv_summary(framework, answers);
+    let bar_width = usize::from(width).saturating_sub(30).clamp(10, 25);
+    let mut lines = vec![Line::styled(
+        "Stv normenkader Klacht- en feedbackmanagement",
+        theme.title(),
+    )];
+    for (part, score) in framework.parts.iter().zip(&summary.parts) {
+        let name = super::text::truncate(&format!("{} {}", part.numeral, part.title), 24);
+        let mut spans = vec![Span::raw(format!("{name:<24} "))];
+        spans.extend(bar(score.score, bar_width, theme));
+        spans.push(match score.score {
+            Some(s) if score.is_provisional() => Span::styled(format!(" {s}?"), theme.current()),
+            Some(s) => Span::styled(format!(" {s}"), theme.current()),
+            None => Span::styled(" —", theme.muted()),
+        });
+        lines.push(Line::from(spans));
+        lines.extend(
+            wrap(&score.explanation, width.saturating_sub(4))
+                .into_iter()
+                .map(|l| Line::styled(format!("    {l}"), theme.muted())),
+        );
+        for warning in score
+            .not_counted
+            .iter()
+            .map(|n| n.message())
+            .chain(score.warnings.iter().cloned())
+        {
+            lines.extend(
+                wrap(&format!("⚠ {warning}"), width.saturating_sub(4))
+                    .into_iter()
+                    .map(|l| Line::styled(format!("    {l}"), theme.warning())),
+            );
+        }
+    }
+    lines.push(Line::styled(
+        format!("{:<24} ┆ voldoende (3) · ? voorlopig", ""),
+        theme.muted(),
+    ));
+    match summary.total {
+        Some(total) => {
+            let verdict = if total.value() >= f64::from(VOLDOENDE) {
+                Span::styled("voldoende", theme.good())
+            } else {
+                Span::styled("onder voldoende", theme.bad())
+            };
+            lines.push(Line::from(vec![
+                Span::raw("Totaal "),
+                Span::styled(total.display(), theme.current()),
+                Span::raw(" — "),
+                verdict,
+                Span::styled(
+                    format!(
+                        " (gemiddelde van de vier onderdelen, onafgerond {})",
+                        total.value()
+                    )
+                    .replace('.', ","),
+                    theme.muted(),
+                ),
+            ]));
+        }
+        None => lines.push(Line::styled(
+            "Totaal: volgt zodra elk onderdeel een score heeft.",
+            theme.muted(),
+        )),
+    }
+    lines
+}
+
+pub fn next_step_lines(
+    instruments: &Instruments,
+    answers: &Answers,
+    theme: Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let check = &instruments.gouden_oor;
+    let mut lines = vec![Line::styled("Volgende stappen", theme.title())];
+    let steps = shift_next_steps(check, answers);
+    if steps.is_empty() {
+        lines.push(Line::styled(
+            "Gouden Oor: beantwoord de shifts om hier de volgende stap per shift te zien.",
+            theme.muted(),
+        ));
+    }
+    for step in &steps {
+        let shift = check.shift(&step.shift_id).expect("known shift");
+        let target = step
+            .ambition
+            .filter(|a| *a > step.current)
+            .map(|a| format!(", doel {}", check.level_name(a)))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} {}", shift.number, shift.to), theme.title()),
+            Span::styled(
+                format!(
+                    ": {} → {}{target}",
+                    check.level_name(step.current),
+                    check.level_name(step.next)
+                ),
+                theme.muted(),
+            ),
+        ]));
+        lines.extend(
+            wrap(&step.statement, width.saturating_sub(2))
+                .into_iter()
+                .map(|l| Line::raw(format!("  {l}"))),
+        );
+    }
+    let framework = &instruments.stv;
+    let summary = stv_summary(framework, answers);
+    lines.push(Line::raw(""));
+    for (part, score) in framework.parts.iter().zip(&summary.parts) {
+        let text = match (&score.next, score.score) {
+            (Some(next), Some(_)) => {
+                let names: Vec<String> = next
+                    .missing
+                    .iter()
+                    .filter_map(|id| part.criterion(id))
+                    .map(|c| format!("{} {}", c.id, c.short))
+                    .collect();
+                format!(
+                    "{} {}: voor {} — {}",
+                    part.numeral,
+                    part.title,
+                    next.target,
+                    names.join(if next.describe.contains(" of ") {
+                        " of "
+                    } else {
+                        "; "
+                    })
+                )
+            }
+            (None, Some(_)) => format!(
+                "{} {}: de hoogste score is bereikt.",
+                part.numeral, part.title
+            ),
+            (_, None) => format!("{} {}: nog niet beoordeeld.", part.numeral, part.title),
+        };
+        lines.extend(wrap(&text, width).into_iter().map(Line::raw));
+    }
+    lines
+}
+
+struct Sections {
+    radar: Rect,
+    right: Rect,
+    stv: Rect,
+    next: Rect,
+    height: u16,
+}
+
+fn sections(instruments: &Instruments, answers: &Answers, theme: Theme, width: u16) -> Sections {
+    let side = width >= 76;
+    let right_width = if side {
+        (width * 2 / 5).clamp(36, 60)
+    } else {
+        width
+    };
+    let radar_width = if side {
+        (width - right_width - 2).min(120)
+    } else {
+        width.min(100)
+    };
+    // Room for full labels where the radar is wide; numbers only (the table names them) where not.
+    let label_room = match radar_width {
+        90.. => 24,
+        60.. => 12,
+        _ => 2,
+    };
+    let radar_height = (radar_width.saturating_sub(2 * label_room + 4) / 2).clamp(10, 30);
+    let go = gouden_oor_lines(instruments, answers, theme, right_width).len() as u16;
+    let (radar, right, top) = if side {
+        (
+            Rect::new(0, 0, radar_width, radar_height),
+            Rect::new(radar_width + 2, 0, right_width, go),
+            radar_height.max(go) + 1,
+        )
+    } else {
+        (
+            Rect::new(0, 0, width, radar_height),
+            Rect::new(0, radar_height + 1, width, go),
+            radar_height + go + 2,
+        )
+    };
+    let columns = width >= 140;
+    let column_width = if columns { (width - 2) / 2 } else { width };
+    let stv_height = stv_lines(instruments, answers, theme, column_width).len() as u16;
+    let next_height = next_step_lines(instruments, answers, theme, column_width).len() as u16;
+    let (stv, next, height) = if columns {
+        (
+            Rect::new(0, top, column_width, stv_height),
+            Rect::new(column_width + 2, top, column_width, next_height),
+            top + stv_height.max(next_height),
+        )
+    } else {
+        (
+            Rect::new(0, top, width, stv_height),
+            Rect::new(0, top + stv_height + 1, width, next_height),
+            top + stv_height + 1 + next_height,
+        )
+    };
+    Sections {
+        radar,
+        right,
+        stv,
+        next,
+        height,
+    }
+}
+
+/// How far the results page can scroll in a window of `width` × `height`.
+pub fn max_scroll(model: &Model, session: &Session, width: u16, height: u16) -> u16 {
+    let answers = session.assessment.result_answers();
+    let width = width.saturating_sub(1);
+    sections(model.instruments, answers, model.theme(), width)
+        .height
+        .saturating_sub(height)
+}
+
+pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
+    let theme = model.theme();
+    let instruments = model.instruments;
+    let answers = session.assessment.result_answers();
+    // One column for the scrollbar.
+    let width = area.width.saturating_sub(1);
+    let s = sections(instruments, answers, theme, width);
+    render_scrolled(area, buf, s.height, session.scroll, |_, buf| {
+        radar_for(instruments, answers, theme).render(s.radar, buf);
+        Paragraph::new(gouden_oor_lines(instruments, answers, theme, s.right.width))
+            .render(s.right, buf);
+        Paragraph::new(stv_lines(instruments, answers, theme, s.stv.width)).render(s.stv, buf);
+        Paragraph::new(next_step_lines(instruments, answers, theme, s.next.width))
+            .style(Style::new())
+            .render(s.next, buf);
+    });
+}
