@@ -1,1 +1,80 @@
-fn main() {}
+//! Speed goals: saving and loading a full workshop assessment, and rendering every
+//! screen well under a millisecond per frame.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use goudenoor::app::{Model, Msg, Opened, update};
+use goudenoor::domain::{Instruments, stv_summary};
+use goudenoor::fixtures::sample_assessment;
+use goudenoor::store::{Store, load};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+use std::path::PathBuf;
+
+fn store(c: &mut Criterion) {
+    let instruments = Instruments::embedded();
+    let assessment = sample_assessment(instruments, 12);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut handle = store.create(&assessment).unwrap();
+    c.bench_function("save 12 respondents", |b| {
+        b.iter(|| handle.save(black_box(&assessment)).unwrap())
+    });
+    let path = handle.path().to_path_buf();
+    c.bench_function("load 12 respondents", |b| {
+        b.iter(|| load(black_box(&path)).unwrap())
+    });
+}
+
+fn scoring(c: &mut Criterion) {
+    let instruments = Instruments::embedded();
+    let assessment = sample_assessment(instruments, 1);
+    let answers = &assessment.respondents[0].answers;
+    c.bench_function("stv summary", |b| {
+        b.iter(|| stv_summary(&instruments.stv, black_box(answers)))
+    });
+}
+
+fn render(c: &mut Criterion) {
+    let instruments = Instruments::embedded();
+    let mut model = Model::new(instruments, PathBuf::from("/data"));
+    model.time_zone = jiff::tz::TimeZone::UTC;
+    update(
+        &mut model,
+        Msg::Opened(Box::new(Opened {
+            path: PathBuf::from("/data/x.ron"),
+            assessment: sample_assessment(instruments, 1),
+            read_only: false,
+        })),
+    );
+    let screens = [
+        ("home", None),
+        ("shift", Some(0)),
+        ("part II", Some(10)),
+        ("part IV", Some(12)),
+        ("results", Some(13)),
+    ];
+    for (name, step) in screens {
+        let mut model = model.clone();
+        match step {
+            Some(step) => {
+                update(&mut model, Msg::GoToStep(step));
+            }
+            None => model.session = None,
+        }
+        for (w, h) in [(80, 24), (200, 60)] {
+            update(&mut model, Msg::Resize(w, h));
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            c.bench_function(&format!("render {name} {w}x{h}"), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|frame| frame.render_widget(&model, frame.area()))
+                        .unwrap();
+                })
+            });
+        }
+    }
+}
+
+criterion_group!(benches, store, scoring, render);
+criterion_main!(benches);
