@@ -40,6 +40,17 @@ pub enum Command {
         /// Korte naam (zoals `list` die toont) of pad naar een bestand
         name: String,
     },
+    /// Maak een rapport: tekst, Markdown, HTML, JSON of CSV
+    Report {
+        /// Korte naam (zoals `list` die toont) of pad naar een bestand
+        name: String,
+        /// Vorm van het rapport
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: crate::report::Format,
+        /// Schrijf naar dit bestand in plaats van naar stdout
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Schrijf een aanvulscript voor een shell naar stdout
     Completions {
         #[arg(value_enum)]
@@ -134,6 +145,27 @@ pub fn run(cli: Cli) -> Result<(), String> {
                     ),
                 };
                 writeln!(out, "{line}").map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        Some(Command::Report {
+            name,
+            format,
+            output,
+        }) => {
+            let store = open_store(cli.data_dir)?;
+            let path = store.resolve(&name).map_err(|e| e.to_string())?;
+            let assessment = crate::store::load(&path).map_err(|e| e.to_string())?;
+            let color = output.is_none()
+                && std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && crate::tui::colour_wanted();
+            let report = crate::report::render(instruments, &assessment, format, color);
+            match output {
+                Some(out) => std::fs::write(&out, report)
+                    .map_err(|e| format!("kan {} niet schrijven: {e}", out.display()))?,
+                None => std::io::stdout()
+                    .write_all(report.as_bytes())
+                    .map_err(|e| e.to_string())?,
             }
             Ok(())
         }

@@ -1,0 +1,205 @@
+//! Markdown: the shift table, the Stv summary, next steps and notes.
+
+use super::summary::{ResultSummary, date, level_name, summarise};
+use crate::domain::{Assessment, Instruments};
+use std::fmt::Write;
+
+/// Escape what users typed so Markdown shows it as text: no emphasis, links, HTML,
+/// headings, lists or table cells can be started from a title or a note.
+pub fn escape(text: &str) -> String {
+    let text = super::plain(text);
+    let mut out = String::with_capacity(text.len());
+    // "2026. Een jaar" would start an ordered list.
+    let mut digits_only = true;
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
+            | '-' | '!' | '|' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' if digits_only && !out.is_empty() => out.push_str("\\."),
+            c => out.push(c),
+        }
+        digits_only = digits_only && c.is_ascii_digit();
+    }
+    out
+}
+
+pub fn write_results(out: &mut String, instruments: &Instruments, s: &ResultSummary) {
+    let check = &instruments.gouden_oor;
+    let _ = writeln!(out, "## {}\n", check.title);
+    let _ = writeln!(out, "| Shift | Van → naar | Huidig | Doel | Gat |");
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for row in &s.shifts {
+        let gap = match (row.level, row.ambition) {
+            (Some(l), Some(a)) if a > l => (a.value() - l.value()).to_string(),
+            (Some(_), Some(_)) => "✓".into(),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} → {} | {} | {} | {} |",
+            row.number,
+            row.from,
+            row.to,
+            level_name(instruments, row.level),
+            level_name(instruments, row.ambition),
+            gap
+        );
+    }
+    out.push('\n');
+    match s.mean {
+        Some(mean) => {
+            let counts: Vec<String> = check
+                .levels
+                .iter()
+                .zip(s.counts)
+                .map(|(n, c)| format!("{n} {c}"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "**Gemiddeld {}** · niveau **{}** (het gemiddelde naar beneden afgerond) · {} · {} van {} shifts beantwoord\n",
+                mean.display(),
+                level_name(instruments, s.level),
+                counts.join(" · "),
+                s.answered,
+                s.shifts.len()
+            );
+        }
+        None => out.push_str("Nog geen shift beantwoord.\n\n"),
+    }
+
+    let _ = writeln!(out, "## {}\n", instruments.stv.title);
+    let _ = writeln!(out, "| Onderdeel | Score | Waarom |");
+    let _ = writeln!(out, "|---|---|---|");
+    for part in &s.parts {
+        let score = match part.score {
+            Some(v) if part.provisional => format!("{v} (voorlopig)"),
+            Some(v) => v.to_string(),
+            None => "—".into(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} {} | {} | {} |",
+            part.numeral, part.title, score, part.explanation
+        );
+    }
+    out.push('\n');
+    match s.total {
+        Some(total) => {
+            let verdict = if total.value() >= 3.0 {
+                "voldoende"
+            } else {
+                "onder voldoende"
+            };
+            let _ = writeln!(
+                out,
+                "**Totaal {}** — {verdict} (3 is voldoende; gemiddelde van de vier onderdelen, onafgerond {})\n",
+                total.display(),
+                total.value().to_string().replace('.', ",")
+            );
+        }
+        None => out.push_str("Totaal: volgt zodra elk onderdeel een score heeft.\n\n"),
+    }
+    if let Some(pct) = s.response_pct {
+        let _ = writeln!(
+            out,
+            "Gehaalde reactietermijnen (IV.4): {pct}% (norm: ten minste 90%)\n"
+        );
+    }
+    let warnings: Vec<&String> = s.parts.iter().flat_map(|p| &p.warnings).collect();
+    if !warnings.is_empty() {
+        out.push_str("Let op:\n\n");
+        for w in warnings {
+            let _ = writeln!(out, "- {w}");
+        }
+        out.push('\n');
+    }
+    out.push_str("Zo telt het:\n\n");
+    for part in &s.parts {
+        let _ = writeln!(out, "- {} {}: {}", part.numeral, part.title, part.rule);
+    }
+    out.push('\n');
+
+    out.push_str("## Volgende stappen\n\n");
+    for step in &s.next_shifts {
+        let target = step
+            .ambition
+            .filter(|a| *a > step.current)
+            .map(|a| format!(", doel {}", level_name(instruments, Some(a))))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- **{} {}** — {} → {}{target}: {}",
+            step.number,
+            step.to,
+            level_name(instruments, Some(step.current)),
+            level_name(instruments, Some(step.next)),
+            step.statement
+        );
+    }
+    for part in &s.parts {
+        if let Some(next) = &part.next_step {
+            let _ = writeln!(out, "- **{} {}** — {next}", part.numeral, part.title);
+        }
+    }
+    out.push('\n');
+}
+
+fn write_notes(out: &mut String, s: &ResultSummary) {
+    let shift_notes: Vec<_> = s
+        .shifts
+        .iter()
+        .filter(|r| !r.note.trim().is_empty())
+        .collect();
+    let criterion_notes: Vec<_> = s
+        .parts
+        .iter()
+        .flat_map(|p| &p.criteria)
+        .filter(|c| !c.note.trim().is_empty())
+        .collect();
+    if shift_notes.is_empty() && criterion_notes.is_empty() {
+        return;
+    }
+    out.push_str("## Notities\n\n");
+    for row in shift_notes {
+        let _ = writeln!(
+            out,
+            "- **{} {}**: {}",
+            row.number,
+            row.to,
+            escape(&row.note)
+        );
+    }
+    for c in criterion_notes {
+        let _ = writeln!(out, "- **{}**: dat blijkt uit {}", c.id, escape(&c.note));
+    }
+    out.push('\n');
+}
+
+pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&assessment.title));
+    let mut meta = Vec::new();
+    if !assessment.organisation.is_empty() {
+        meta.push(escape(&assessment.organisation));
+    }
+    meta.push(date(assessment));
+    if assessment.respondents.len() > 1 {
+        let names: Vec<String> = assessment
+            .respondents
+            .iter()
+            .map(|r| escape(&r.name))
+            .collect();
+        meta.push(format!("respondenten: {}", names.join(", ")));
+    }
+    let _ = writeln!(out, "{}\n", meta.join(" · "));
+    let summary = summarise(instruments, assessment.result_answers());
+    write_results(&mut out, instruments, &summary);
+    write_notes(&mut out, &summary);
+    if !assessment.note.trim().is_empty() {
+        let _ = writeln!(out, "## Toelichting\n\n{}\n", escape(&assessment.note));
+    }
+    out
+}
