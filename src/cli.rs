@@ -51,6 +51,19 @@ pub enum Command {
         #[arg(long, short, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Schrijf een blanco antwoordblad (CSV) voor een workshop
+    Sheet {
+        /// Schrijf naar dit bestand in plaats van naar stdout
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Voeg respondenten toe uit een ingevuld antwoordblad (.csv) of een andere beoordeling (.ron)
+    Import {
+        /// De beoordeling die de respondenten krijgt (korte naam of pad)
+        target: String,
+        /// Antwoordblad (.csv) of beoordeling (.ron)
+        file: PathBuf,
+    },
     /// Schrijf een aanvulscript voor een shell naar stdout
     Completions {
         #[arg(value_enum)]
@@ -167,6 +180,56 @@ pub fn run(cli: Cli) -> Result<(), String> {
                     .write_all(report.as_bytes())
                     .map_err(|e| e.to_string())?,
             }
+            Ok(())
+        }
+        Some(Command::Sheet { output }) => {
+            let sheet = crate::import::blank_sheet(instruments);
+            match output {
+                Some(out) => {
+                    if out.exists() {
+                        return Err(format!(
+                            "{} bestaat al; kies een andere naam (er wordt niets overschreven)",
+                            out.display()
+                        ));
+                    }
+                    std::fs::write(&out, sheet)
+                        .map_err(|e| format!("kan {} niet schrijven: {e}", out.display()))
+                }
+                None => std::io::stdout()
+                    .write_all(sheet.as_bytes())
+                    .map_err(|e| e.to_string()),
+            }
+        }
+        Some(Command::Import { target, file }) => {
+            let store = open_store(cli.data_dir)?;
+            let path = store.resolve(&target).map_err(|e| e.to_string())?;
+            let mut handle = crate::store::Handle::open(&path).map_err(|e| e.to_string())?;
+            if handle.is_read_only() {
+                return Err(crate::store::StoreError::Locked { path }.to_string()
+                    + " Sluit het daar eerst, of importeer in de app (t, dan i).");
+            }
+            let mut assessment = handle.load().map_err(|e| e.to_string())?;
+            let respondents =
+                crate::import::read_respondents(instruments, &file).map_err(|e| e.to_string())?;
+            if respondents.is_empty() {
+                return Err(format!(
+                    "{} bevat geen respondenten met antwoorden",
+                    file.display()
+                ));
+            }
+            let names = crate::import::import_into(&mut assessment, respondents);
+            assessment.updated = jiff::Timestamp::now();
+            handle.save(&assessment).map_err(|e| e.to_string())?;
+            println!(
+                "{} respondent(en) toegevoegd aan {}: {}",
+                names.len(),
+                path.display(),
+                names
+                    .iter()
+                    .map(|n| crate::report::plain(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
             Ok(())
         }
         Some(Command::Completions { shell }) => {

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod domain;
 #[doc(hidden)]
 pub mod fixtures;
+pub mod import;
 pub mod radar;
 pub mod report;
 pub mod store;

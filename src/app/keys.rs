@@ -1,6 +1,6 @@
 //! Keys and mouse clicks to messages: one small pure function.
 
-use super::{Dialog, Edit, Model, Msg, Step};
+use super::{Dialog, Edit, Model, Msg, Step, TeamMode};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -25,6 +25,9 @@ fn key_to_msg(model: &Model, key: &KeyEvent) -> Option<Msg> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Msg::Quit);
+    }
+    if model.popup.is_some() {
+        return Some(Msg::Cancel);
     }
     if model.help {
         return Some(match key.code {
@@ -101,14 +104,38 @@ fn home_key(key: &KeyEvent) -> Option<Msg> {
     })
 }
 
+fn team_dialog_key(mode: &TeamMode, key: &KeyEvent) -> Option<Msg> {
+    if *mode == TeamMode::ConfirmRemove {
+        return Some(match key.code {
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') | KeyCode::Enter => Msg::Confirm,
+            _ => Msg::Cancel,
+        });
+    }
+    Some(match key.code {
+        KeyCode::Enter | KeyCode::Char(' ') => Msg::Activate,
+        KeyCode::Char('a') => Msg::AddRespondent,
+        KeyCode::Char('r') | KeyCode::F(2) => Msg::RenameRespondent,
+        KeyCode::Char('x') | KeyCode::Delete => Msg::RemoveRespondent,
+        KeyCode::Char('i') => Msg::ImportFile,
+        KeyCode::Char('t') => Msg::OpenTeam,
+        _ => return None,
+    })
+}
+
 fn session_key(model: &Model, key: &KeyEvent) -> Option<Msg> {
+    if let Some(dialog) = model.session.as_ref().and_then(|s| s.team.as_ref()) {
+        return team_dialog_key(&dialog.mode, key);
+    }
     let nav = match key.code {
         KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => Some(Msg::NextStep),
         KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => Some(Msg::PrevStep),
         KeyCode::Char('r') => model
             .session
             .as_ref()
-            .map(|_| Msg::GoToStep(super::steps(model.instruments).len() - 1)),
+            .map(|_| Msg::GoToStep(model.steps().len() - 1)),
+        KeyCode::Char('t') => Some(Msg::OpenTeam),
+        KeyCode::Char(']') => Some(Msg::NextRespondent),
+        KeyCode::Char('[') => Some(Msg::PrevRespondent),
         _ => None,
     };
     if nav.is_some() {
@@ -131,6 +158,16 @@ fn session_key(model: &Model, key: &KeyEvent) -> Option<Msg> {
         (Step::Part(_), KeyCode::Char('o')) => Msg::SetStatus(crate::domain::Status::Open),
         (Step::Part(_), KeyCode::Char('i')) => Msg::ToggleIntro,
         (Step::Part(_), KeyCode::Char('p' | '%')) => Msg::EditPercent,
+        (Step::Team, KeyCode::Char(c @ '1'..='4')) => Msg::SetLevel(c as u8 - b'0'),
+        (Step::Team, KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete) => Msg::ClearLevel,
+        (Step::Team, KeyCode::Char('d')) => Msg::CycleAmbition,
+        (Step::Team, KeyCode::Enter | KeyCode::Char(' ')) => Msg::AcceptProposal,
+        (Step::Team, KeyCode::Char('A')) => Msg::AcceptAll,
+        (Step::Team, KeyCode::Char('v')) => Msg::SetStatus(crate::domain::Status::Met),
+        (Step::Team, KeyCode::Char('n')) => Msg::SetStatus(crate::domain::Status::NotMet),
+        (Step::Team, KeyCode::Char('o')) => Msg::SetStatus(crate::domain::Status::Open),
+        (Step::Team, KeyCode::Char('a')) => Msg::ToggleAnonymous,
+        (Step::Team, KeyCode::Char('s')) => Msg::ToggleSort,
         (Step::Results, KeyCode::PageDown | KeyCode::Char(' ')) => Msg::PageDown,
         (Step::Results, KeyCode::PageUp) => Msg::PageUp,
         _ => return None,

@@ -1,15 +1,18 @@
 //! The app in the Elm style: one `Model`, `Msg`s, and `update` returning `Effect`s that
 //! the runtime carries out (saving, listing, opening). No terminal or file code here.
 
+mod home;
 mod keys;
 mod runtime;
+pub mod team;
 mod text_input;
+mod walk;
 
 pub use keys::event_to_msg;
 pub use runtime::{Runtime, listing as runtime_listing};
 pub use text_input::{Edit, TextInput};
 
-use crate::domain::{Assessment, Instruments, Level, Status, overall_progress};
+use crate::domain::{Assessment, Instruments, Status, overall_progress};
 use jiff::Timestamp;
 use std::path::PathBuf;
 
@@ -18,13 +21,18 @@ use std::path::PathBuf;
 pub enum Step {
     Shift(usize),
     Part(usize),
+    /// The workshop overview: where the team differs, and what it agrees.
+    Team,
     Results,
 }
 
-pub fn steps(instruments: &Instruments) -> Vec<Step> {
+/// The walk-through; with more than one respondent the workshop overview comes
+/// before the results.
+pub fn steps(instruments: &Instruments, team: bool) -> Vec<Step> {
     (0..instruments.gouden_oor.shifts.len())
         .map(Step::Shift)
         .chain((0..instruments.stv.parts.len()).map(Step::Part))
+        .chain(team.then_some(Step::Team))
         .chain([Step::Results])
         .collect()
 }
@@ -102,9 +110,50 @@ pub struct Session {
     /// Scroll offset of the results page.
     pub scroll: u16,
     pub editor: Option<Editor>,
+    /// The respondents dialog, when open.
+    pub team: Option<TeamDialog>,
+    /// On the workshop overview: the row under the cursor.
+    pub team_row: usize,
+    /// Respondents shown as A, B, C … instead of their names.
+    pub anonymous: bool,
+    /// The workshop overview sorted by disagreement, the largest first.
+    pub sort_by_disagreement: bool,
+}
+
+/// The respondents dialog: who answers now, add, rename, remove, import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamDialog {
+    pub selected: usize,
+    pub mode: TeamMode,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TeamMode {
+    List,
+    Add(TextInput),
+    Rename(TextInput),
+    ConfirmRemove,
+    Import(TextInput),
 }
 
 impl Session {
+    pub fn steps(&self, instruments: &Instruments) -> Vec<Step> {
+        steps(instruments, self.assessment.is_workshop())
+    }
+
+    /// The respondent as shown: a name, or a letter when anonymous.
+    pub fn respondent_label(&self, index: usize) -> String {
+        if self.anonymous {
+            crate::domain::aggregate::letter(index)
+        } else {
+            self.assessment
+                .respondents
+                .get(index)
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
+        }
+    }
+
     pub fn answers(&self) -> &crate::domain::Answers {
         &self.assessment.respondents[self.respondent].answers
     }
@@ -121,12 +170,20 @@ pub enum Notice {
     Error(String),
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Popup {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub instruments: &'static Instruments,
     pub home: Home,
     pub session: Option<Session>,
     pub notice: Option<Notice>,
+    /// A message with several lines (e.g. every bad cell of a refused sheet); any key closes it.
+    pub popup: Option<Popup>,
     pub help: bool,
     pub size: (u16, u16),
     pub color: bool,
@@ -141,6 +198,7 @@ impl Model {
             home: Home::default(),
             session: None,
             notice: None,
+            popup: None,
             help: false,
             size: (80, 24),
             color: true,
@@ -149,15 +207,28 @@ impl Model {
         }
     }
 
+    /// The steps of the open assessment (none on the home screen).
+    pub fn steps(&self) -> Vec<Step> {
+        self.session
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.steps(self.instruments))
+    }
+
     pub fn step(&self) -> Option<Step> {
         let session = self.session.as_ref()?;
-        steps(self.instruments).get(session.step).copied()
+        session.steps(self.instruments).get(session.step).copied()
     }
 
     /// Whether keys go to a text field.
     pub fn is_typing(&self) -> bool {
         match &self.session {
-            Some(s) => s.editor.is_some(),
+            Some(s) => {
+                s.editor.is_some()
+                    || matches!(
+                        s.team.as_ref().map(|t| &t.mode),
+                        Some(TeamMode::Add(_) | TeamMode::Rename(_) | TeamMode::Import(_))
+                    )
+            }
             None => matches!(
                 self.home.dialog,
                 Some(Dialog::New { .. } | Dialog::Rename { .. })
@@ -204,6 +275,23 @@ pub enum Msg {
     PickRow(usize),
     ToggleIntro,
     EditPercent,
+    // Workshop
+    OpenTeam,
+    NextRespondent,
+    PrevRespondent,
+    AddRespondent,
+    RenameRespondent,
+    RemoveRespondent,
+    ImportFile,
+    ToggleAnonymous,
+    ToggleSort,
+    /// Take the proposal (median, majority) as the agreed answer of the row.
+    AcceptProposal,
+    /// Take the proposal for every row not agreed yet.
+    AcceptAll,
+    CycleAmbition,
+    Imported(Vec<crate::domain::Respondent>),
+    Popup(Popup),
     // Replies from the runtime
     Listed(Vec<HomeEntry>),
     Opened(Box<Opened>),
@@ -223,11 +311,19 @@ pub struct Opened {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     List,
-    Create { title: String, organisation: String },
+    Create {
+        title: String,
+        organisation: String,
+    },
     Open(PathBuf),
-    Rename { path: PathBuf, title: String },
+    Rename {
+        path: PathBuf,
+        title: String,
+    },
     Trash(PathBuf),
     Save(Box<Assessment>),
+    /// Read respondents from an answer sheet or another assessment.
+    ImportFile(PathBuf),
     Close,
     Quit,
 }
@@ -269,7 +365,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.help = !model.help;
             return vec![];
         }
+        Msg::Popup(popup) => {
+            model.popup = Some(popup);
+            return vec![];
+        }
         _ => {}
+    }
+    if model.popup.is_some() {
+        // Any key closes the popup and does nothing else.
+        model.popup = None;
+        return vec![];
     }
     if model.help {
         // The overlay takes every other key to close it, so nothing happens by accident.
@@ -281,7 +386,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if model.session.is_some() {
         update_session(model, msg)
     } else {
-        update_home(model, msg)
+        home::update_home(model, msg)
     }
 }
 
@@ -291,7 +396,7 @@ fn open_session(model: &mut Model, opened: Opened) {
         assessment,
         read_only,
     } = opened;
-    let all = steps(model.instruments);
+    let all = steps(model.instruments, assessment.is_workshop());
     // Resume where the work stops: the first step with something left to answer.
     let answers = assessment
         .respondents
@@ -308,7 +413,7 @@ fn open_session(model: &mut Model, opened: Opened) {
                 !crate::domain::part_progress(&model.instruments.stv.parts[i], &answers)
                     .is_complete()
             }
-            Step::Results => true,
+            Step::Team | Step::Results => true,
         })
         .unwrap_or(0);
     model.notice = read_only.then(|| {
@@ -335,165 +440,17 @@ fn open_session(model: &mut Model, opened: Opened) {
         intro_open: true,
         scroll: 0,
         editor: None,
+        team: None,
+        team_row: 0,
+        anonymous: false,
+        sort_by_disagreement: false,
     };
     go_to(model.instruments, &mut session, step);
     model.session = Some(session);
 }
 
-fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    let home = &mut model.home;
-    if home.dialog.is_some() {
-        return update_dialog(&mut home.dialog, msg);
-    }
-    match msg {
-        Msg::Quit | Msg::Back => vec![Effect::Quit],
-        Msg::Up => {
-            home.selected = home.selected.saturating_sub(1);
-            vec![]
-        }
-        Msg::Down => {
-            home.selected = (home.selected + 1).min(home.entries.len().saturating_sub(1));
-            vec![]
-        }
-        Msg::PageUp => {
-            home.selected = 0;
-            vec![]
-        }
-        Msg::PageDown => {
-            home.selected = home.entries.len().saturating_sub(1);
-            vec![]
-        }
-        Msg::PickRow(i) if i < home.entries.len() => {
-            home.selected = i;
-            vec![]
-        }
-        Msg::Activate => match home.entries.get(home.selected) {
-            Some(entry) => match &entry.listing {
-                Ok(_) => vec![Effect::Open(entry.path.clone())],
-                Err(e) => {
-                    model.notice = Some(Notice::Error(e.clone()));
-                    vec![]
-                }
-            },
-            None => vec![],
-        },
-        Msg::NewAssessment => {
-            home.dialog = Some(Dialog::New {
-                title: TextInput::single(""),
-                organisation: TextInput::single(""),
-                on_organisation: false,
-            });
-            vec![]
-        }
-        Msg::RenameAssessment => {
-            if let Some(HomeEntry {
-                path,
-                listing: Ok(listing),
-                ..
-            }) = home.entries.get(home.selected)
-            {
-                home.dialog = Some(Dialog::Rename {
-                    path: path.clone(),
-                    title: TextInput::single(&listing.title),
-                });
-            }
-            vec![]
-        }
-        Msg::DeleteAssessment => {
-            if let Some(entry) = home.entries.get(home.selected) {
-                let title = match &entry.listing {
-                    Ok(listing) => listing.title.clone(),
-                    Err(_) => entry.slug.clone(),
-                };
-                home.dialog = Some(Dialog::ConfirmDelete {
-                    path: entry.path.clone(),
-                    title,
-                });
-            }
-            vec![]
-        }
-        _ => vec![],
-    }
-}
-
-fn update_dialog(slot: &mut Option<Dialog>, msg: Msg) -> Vec<Effect> {
-    let Some(dialog) = slot.as_mut() else {
-        return vec![];
-    };
-    match (dialog, msg) {
-        (_, Msg::Cancel | Msg::Back) => {
-            *slot = None;
-            vec![]
-        }
-        (Dialog::ConfirmDelete { path, .. }, Msg::Confirm | Msg::Activate) => {
-            let path = path.clone();
-            *slot = None;
-            vec![Effect::Trash(path), Effect::List]
-        }
-        (Dialog::ConfirmDelete { .. }, Msg::Quit) => {
-            *slot = None;
-            vec![]
-        }
-        (
-            Dialog::New {
-                title,
-                organisation,
-                on_organisation,
-            },
-            msg,
-        ) => match msg {
-            Msg::Edit(edit) => {
-                let field = if *on_organisation {
-                    organisation
-                } else {
-                    title
-                };
-                field.apply(edit);
-                vec![]
-            }
-            Msg::NextField | Msg::Up | Msg::Down => {
-                *on_organisation = !*on_organisation;
-                vec![]
-            }
-            Msg::Submit if !*on_organisation => {
-                *on_organisation = true;
-                vec![]
-            }
-            Msg::Submit if title.text().trim().is_empty() => {
-                *on_organisation = false;
-                vec![]
-            }
-            Msg::Submit => {
-                let effect = Effect::Create {
-                    title: title.text().trim().to_string(),
-                    organisation: organisation.text().trim().to_string(),
-                };
-                *slot = None;
-                vec![effect]
-            }
-            _ => vec![],
-        },
-        (Dialog::Rename { path, title }, msg) => match msg {
-            Msg::Edit(edit) => {
-                title.apply(edit);
-                vec![]
-            }
-            Msg::Submit if !title.text().trim().is_empty() => {
-                let effect = Effect::Rename {
-                    path: path.clone(),
-                    title: title.text().trim().to_string(),
-                };
-                *slot = None;
-                vec![effect, Effect::List]
-            }
-            _ => vec![],
-        },
-        _ => vec![],
-    }
-}
-
 fn go_to(instruments: &Instruments, session: &mut Session, step: usize) {
-    let all = steps(instruments);
+    let all = session.steps(instruments);
     session.step = step.min(all.len() - 1);
     session.scroll = 0;
     session.row = 0;
@@ -519,10 +476,13 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let step = model.step().expect("a session has a step");
     let max_scroll = crate::ui::results_max_scroll(model);
     let session = model.session.as_mut().expect("checked by caller");
-    let step_count = steps(instruments).len();
+    let step_count = session.steps(instruments).len();
 
     if session.editor.is_some() {
-        return update_editor(model, msg);
+        return walk::update_editor(model, msg);
+    }
+    if session.team.is_some() {
+        return team::update_dialog(model, msg);
     }
 
     match msg {
@@ -544,9 +504,30 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
             go_to(instruments, session, i);
             vec![]
         }
+        Msg::OpenTeam => {
+            session.team = Some(TeamDialog {
+                selected: session.respondent,
+                mode: TeamMode::List,
+            });
+            vec![]
+        }
+        Msg::NextRespondent | Msg::PrevRespondent if step != Step::Team => {
+            let n = session.assessment.respondents.len();
+            session.respondent = if msg == Msg::NextRespondent {
+                (session.respondent + 1) % n
+            } else {
+                (session.respondent + n - 1) % n
+            };
+            let label = session.respondent_label(session.respondent);
+            go_to(instruments, session, session.step);
+            model.notice = Some(Notice::Info(format!("Nu aan het woord: {label}")));
+            vec![]
+        }
+        Msg::Imported(respondents) => team::imported(model, respondents),
         _ => match step {
-            Step::Shift(i) => update_shift(instruments, session, i, msg),
-            Step::Part(i) => update_part(instruments, session, i, msg),
+            Step::Shift(i) => walk::update_shift(instruments, session, i, msg),
+            Step::Part(i) => walk::update_part(instruments, session, i, msg),
+            Step::Team => team::update_overview(instruments, session, msg),
             Step::Results => {
                 match msg {
                     Msg::Up => session.scroll = session.scroll.saturating_sub(1),
@@ -562,207 +543,12 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
 }
 
-fn update_shift(
-    instruments: &Instruments,
-    session: &mut Session,
-    index: usize,
-    msg: Msg,
-) -> Vec<Effect> {
-    let id = instruments.gouden_oor.shifts[index].id.clone();
-    let levels = instruments.gouden_oor.levels.len();
-    match msg {
-        Msg::Up => {
-            session.card = session.card.saturating_sub(1);
-            vec![]
-        }
-        Msg::Down => {
-            session.card = (session.card + 1).min(levels - 1);
-            vec![]
-        }
-        Msg::PickCard(card) if card < levels => {
-            session.card = card;
-            set_level(session, &id, card)
-        }
-        Msg::Activate => set_level(session, &id, session.card),
-        Msg::SetLevel(n) if (1..=levels as u8).contains(&n) => {
-            session.card = usize::from(n - 1);
-            set_level(session, &id, session.card)
-        }
-        Msg::ClearLevel => {
-            session.answers_mut().edit_shift(&id, |a| a.level = None);
-            save(session)
-        }
-        Msg::SetAmbition => {
-            let level = Level::new(session.card as u8 + 1);
-            session.answers_mut().edit_shift(&id, |a| {
-                a.ambition = if a.ambition == level { None } else { level };
-            });
-            save(session)
-        }
-        Msg::EditNote => {
-            let note = session.answers().shift(&id).note;
-            session.editor = Some(Editor {
-                target: EditTarget::ShiftNote(id),
-                input: TextInput::multi(&note),
-            });
-            vec![]
-        }
-        _ => vec![],
-    }
-}
-
-fn set_level(session: &mut Session, id: &str, card: usize) -> Vec<Effect> {
-    let level = Level::new(card as u8 + 1);
-    session.answers_mut().edit_shift(id, |a| a.level = level);
-    save(session)
-}
-
-fn update_part(
-    instruments: &Instruments,
-    session: &mut Session,
-    index: usize,
-    msg: Msg,
-) -> Vec<Effect> {
-    let part = &instruments.stv.parts[index];
-    let rows = part.criteria.len() + 1;
-    let criterion = session
-        .row
-        .checked_sub(1)
-        .map(|i| part.criteria[i].id.clone());
-    match msg {
-        Msg::Up => {
-            session.row = session.row.saturating_sub(1);
-            vec![]
-        }
-        Msg::Down => {
-            session.row = (session.row + 1).min(rows - 1);
-            vec![]
-        }
-        Msg::PageUp => {
-            session.row = 0;
-            vec![]
-        }
-        Msg::PageDown => {
-            session.row = rows - 1;
-            vec![]
-        }
-        Msg::ToggleIntro => {
-            session.intro_open = !session.intro_open;
-            vec![]
-        }
-        Msg::PickRow(0) => {
-            session.row = 0;
-            session.intro_open = !session.intro_open;
-            vec![]
-        }
-        Msg::PickRow(row) if row < rows => {
-            session.row = row;
-            let id = part.criteria[row - 1].id.clone();
-            set_status(session, &id, None)
-        }
-        Msg::Activate | Msg::CycleStatus => match criterion {
-            None => {
-                session.intro_open = !session.intro_open;
-                vec![]
-            }
-            Some(id) => set_status(session, &id, None),
-        },
-        Msg::SetStatus(status) => match criterion {
-            Some(id) => set_status(session, &id, Some(status)),
-            None => vec![],
-        },
-        Msg::EditNote => {
-            if let Some(id) = criterion {
-                let note = session
-                    .answers()
-                    .criteria
-                    .get(&id)
-                    .map(|a| a.note.clone())
-                    .unwrap_or_default();
-                session.editor = Some(Editor {
-                    target: EditTarget::CriterionNote(id),
-                    input: TextInput::multi(&note),
-                });
-            }
-            vec![]
-        }
-        Msg::EditPercent if part.criteria.iter().any(|c| c.threshold_pct.is_some()) => {
-            let current = session
-                .answers()
-                .response_pct
-                .map(|p| p.to_string())
-                .unwrap_or_default();
-            session.editor = Some(Editor {
-                target: EditTarget::ResponsePercent,
-                input: TextInput::single(&current),
-            });
-            vec![]
-        }
-        _ => vec![],
-    }
-}
-
-fn set_status(session: &mut Session, id: &str, status: Option<Status>) -> Vec<Effect> {
-    session.answers_mut().edit_criterion(id, |a| {
-        a.status = status.unwrap_or(a.status.cycle());
-    });
-    save(session)
-}
-
-fn update_editor(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    let session = model.session.as_mut().expect("editing needs a session");
-    let editor = session.editor.as_mut().expect("checked by caller");
-    match msg {
-        Msg::Edit(edit) => {
-            if !editor.input.apply(edit) {
-                return vec![];
-            }
-            let text = editor.input.text().to_string();
-            match editor.target.clone() {
-                EditTarget::ShiftNote(id) => {
-                    session.answers_mut().edit_shift(&id, |a| a.note = text);
-                }
-                EditTarget::CriterionNote(id) => {
-                    session.answers_mut().edit_criterion(&id, |a| a.note = text);
-                }
-                // The percentage is checked and stored when the field is done.
-                EditTarget::ResponsePercent => return vec![],
-            }
-            save(session)
-        }
-        Msg::Submit | Msg::Cancel | Msg::Back | Msg::Quit => {
-            let editor = session.editor.take().expect("checked above");
-            if editor.target != EditTarget::ResponsePercent || msg == Msg::Cancel {
-                return vec![];
-            }
-            let text = editor.input.text().trim().trim_end_matches('%').trim();
-            if text.is_empty() {
-                session.answers_mut().response_pct = None;
-                return save(session);
-            }
-            match text.parse::<u8>() {
-                Ok(pct) if pct <= 100 => {
-                    session.answers_mut().response_pct = Some(pct);
-                    save(session)
-                }
-                _ => {
-                    model.notice = Some(Notice::Error(format!(
-                        "\"{text}\" is geen percentage: vul een heel getal van 0 tot en met 100 in."
-                    )));
-                    vec![]
-                }
-            }
-        }
-        _ => vec![],
-    }
-}
-
 /// Percentage of the whole assessment answered, for lists.
 pub fn progress_percent(instruments: &Instruments, assessment: &Assessment) -> u32 {
     overall_progress(
         &instruments.gouden_oor,
         &instruments.stv,
-        assessment.result_answers(),
+        &assessment.result_answers(instruments),
     )
     .percent()
 }

@@ -101,6 +101,20 @@ impl Runtime {
                     Err(e) => Some(Msg::Failed(e.to_string())),
                 }
             }
+            Effect::ImportFile(path) => Some(
+                match crate::import::read_respondents(self.instruments, &path) {
+                    Ok(respondents) => Msg::Imported(respondents),
+                    Err(e) => {
+                        let text = e.to_string();
+                        let mut lines = text.lines().map(str::to_string);
+                        let title = lines.next().unwrap_or_default();
+                        Msg::Popup(super::Popup {
+                            title,
+                            lines: lines.map(|l| l.trim().to_string()).collect(),
+                        })
+                    }
+                },
+            ),
             Effect::Close => {
                 self.handle = None;
                 None
@@ -136,7 +150,7 @@ impl Runtime {
 
 /// How the home screen and `goudenoor list` summarise an assessment.
 pub fn listing(instruments: &Instruments, assessment: &Assessment) -> Listing {
-    let answers = assessment.result_answers();
+    let answers = &assessment.result_answers(instruments);
     Listing {
         title: assessment.title.clone(),
         organisation: assessment.organisation.clone(),

@@ -1,5 +1,6 @@
 //! An assessment: who answered what, for which instruments.
 
+use super::aggregate::{merged, proposal};
 use super::answers::Answers;
 use super::instrument::Instruments;
 use jiff::Timestamp;
@@ -65,13 +66,49 @@ impl Assessment {
         }
     }
 
-    /// The answers that results and reports show: the group's agreed answers once there
-    /// are any, otherwise those of the first respondent.
-    pub fn result_answers(&self) -> &Answers {
-        if !self.agreed.is_empty() || self.respondents.is_empty() {
-            &self.agreed
-        } else {
-            &self.respondents[0].answers
+    /// The answers that results and reports show: what the group agreed where it
+    /// agreed, the team's median and majority elsewhere; for a solo check simply the
+    /// one respondent's answers.
+    pub fn result_answers(&self, instruments: &Instruments) -> Answers {
+        merged(&self.agreed, &proposal(instruments, &self.respondents))
+    }
+
+    pub fn is_workshop(&self) -> bool {
+        self.respondents.len() > 1
+    }
+
+    /// `name`, or `name (2)`, `name (3)`, … whichever no respondent has yet.
+    pub fn unique_name(&self, name: &str) -> String {
+        let name = name.trim();
+        let name = if name.is_empty() { "Deelnemer" } else { name };
+        let taken = |candidate: &str| self.respondents.iter().any(|r| r.name == candidate);
+        if !taken(name) {
+            return name.to_string();
         }
+        (2..)
+            .map(|n| format!("{name} ({n})"))
+            .find(|candidate| !taken(candidate))
+            .expect("an unused number exists")
+    }
+
+    /// Add respondents, renaming any whose name is taken; an untouched solo placeholder
+    /// makes way for them. Returns the names they got.
+    pub fn add_respondents(&mut self, respondents: Vec<Respondent>) -> Vec<String> {
+        if let [only] = self.respondents.as_slice()
+            && only.answers.is_empty()
+            && only.name == SOLO_RESPONDENT
+            && !respondents.is_empty()
+        {
+            self.respondents.clear();
+        }
+        respondents
+            .into_iter()
+            .map(|mut r| {
+                r.name = self.unique_name(&r.name);
+                let name = r.name.clone();
+                self.respondents.push(r);
+                name
+            })
+            .collect()
     }
 }

@@ -1,5 +1,6 @@
 //! The instruments, answers and scoring. No terminal code lives here.
 
+pub mod aggregate;
 pub mod answers;
 pub mod assessment;
 pub mod instrument;

@@ -122,7 +122,7 @@ fn bar(score: Option<u8>) -> Markup {
 }
 
 pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
-    let s = summarise(instruments, assessment.result_answers());
+    let s = summarise(instruments, &assessment.result_answers(instruments));
     let check = &instruments.gouden_oor;
     let page = html! {
         (DOCTYPE)

@@ -177,7 +177,7 @@ pub fn json_report(instruments: &Instruments, assessment: &Assessment) -> JsonRe
                 version: i.version,
             })
             .collect(),
-        results: results(instruments, assessment.result_answers()),
+        results: results(instruments, &assessment.result_answers(instruments)),
         respondents: assessment
             .respondents
             .iter()

@@ -195,7 +195,7 @@ pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
         meta.push(format!("respondenten: {}", names.join(", ")));
     }
     let _ = writeln!(out, "{}\n", meta.join(" · "));
-    let summary = summarise(instruments, assessment.result_answers());
+    let summary = summarise(instruments, &assessment.result_answers(instruments));
     write_results(&mut out, instruments, &summary);
     write_notes(&mut out, &summary);
     if !assessment.note.trim().is_empty() {

@@ -16,7 +16,7 @@ fn heading(out: &mut String, text: &str, color: bool) {
 
 pub fn render(instruments: &Instruments, assessment: &Assessment, color: bool) -> String {
     let mut out = String::new();
-    let s = summarise(instruments, assessment.result_answers());
+    let s = summarise(instruments, &assessment.result_answers(instruments));
     heading(&mut out, &plain(&assessment.title), color);
     let mut meta = vec![];
     if !assessment.organisation.is_empty() {

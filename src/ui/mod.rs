@@ -8,6 +8,7 @@ pub mod radar;
 mod results;
 mod shift;
 mod sidebar;
+mod team;
 pub mod text;
 pub mod theme;
 
@@ -98,6 +99,7 @@ impl Widget for &Model {
                 match self.step() {
                     Some(Step::Shift(i)) => shift::render(self, session, i, frame.main, buf),
                     Some(Step::Part(i)) => part::render(self, session, i, frame.main, buf),
+                    Some(Step::Team) => team::render(self, session, frame.main, buf),
                     Some(Step::Results) | None => results::render(self, session, frame.main, buf),
                 }
             }
@@ -108,6 +110,16 @@ impl Widget for &Model {
             && self.session.is_none()
         {
             dialog::render(self, dialog, area, buf);
+        }
+        if let Some(dialog) = self
+            .session
+            .as_ref()
+            .and_then(|s| s.team.as_ref().map(|d| (s, d)))
+        {
+            team::render_dialog(self, dialog.0, dialog.1, area, buf);
+        }
+        if let Some(popup) = &self.popup {
+            team::render_popup(self, popup, area, buf);
         }
         if self.help {
             help::render(self, area, buf);
@@ -126,11 +138,26 @@ fn render_header(model: &Model, session: &crate::app::Session, area: Rect, buf: 
         ));
     }
     let mut right = Vec::new();
+    if a.is_workshop() && model.step() != Some(Step::Team) && model.step() != Some(Step::Results) {
+        right.push(Span::raw("antwoorden van "));
+        right.push(Span::styled(
+            text::clean(&session.respondent_label(session.respondent)),
+            theme.current(),
+        ));
+        right.push(Span::styled(
+            format!(
+                " ({}/{}, [ ] wisselt) ",
+                session.respondent + 1,
+                a.respondents.len()
+            ),
+            theme.muted(),
+        ));
+    }
     if session.read_only {
         right.push(Span::styled("alleen-lezen ", theme.warning()));
     }
     let step = session.step + 1;
-    let total = crate::app::steps(model.instruments).len();
+    let total = model.steps().len();
     right.push(Span::styled(format!("stap {step}/{total}"), theme.muted()));
     text::spread(left, right, area.width).render(area, buf);
 }
@@ -200,6 +227,14 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
                 ("Tab", "volgende"),
                 ("?", "hulp"),
             ],
+            Some(Step::Team) => &[
+                ("Enter", "voorstel"),
+                ("s", "sorteer"),
+                ("a", "anoniem"),
+                ("t", "respondenten"),
+                ("Tab", "resultaten"),
+                ("?", "hulp"),
+            ],
             Some(Step::Results) => &[
                 ("↑↓ PgUp/PgDn", "scroll"),
                 ("Shift-Tab", "terug"),
@@ -238,6 +273,9 @@ pub fn hit_test(model: &Model, column: u16, row: u16) -> Option<Msg> {
     if model.help {
         return Some(Msg::ToggleHelp);
     }
+    if model.popup.is_some() {
+        return Some(Msg::Cancel);
+    }
     let frame = frame_layout(model, area);
     let at = ratatui::layout::Position::new(column, row);
     match &model.session {
@@ -248,12 +286,13 @@ pub fn hit_test(model: &Model, column: u16, row: u16) -> Option<Msg> {
             {
                 return sidebar::hit(model, sidebar, at);
             }
-            if !frame.main.contains(at) || session.editor.is_some() {
+            if !frame.main.contains(at) || session.editor.is_some() || session.team.is_some() {
                 return None;
             }
             match model.step()? {
                 Step::Shift(i) => shift::hit(model, session, i, frame.main, at),
                 Step::Part(i) => part::hit(model, session, i, frame.main, at),
+                Step::Team => team::hit(model, session, frame.main, at),
                 Step::Results => None,
             }
         }

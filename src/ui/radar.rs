@@ -19,6 +19,8 @@ pub struct Radar {
     pub labels: Vec<String>,
     pub current: Vec<Option<u8>>,
     pub ambition: Vec<Option<u8>>,
+    /// Per spoke the lowest and highest level a team gave (workshop), drawn as a band.
+    pub bands: Vec<Option<(u8, u8)>>,
     /// The outer ring (4 = goud).
     pub max: u8,
     pub theme: Theme,
@@ -111,6 +113,18 @@ impl Widget for &Radar {
                     ctx.draw(&CanvasLine::new(g.cx, g.cy, end.0, end.1, muted));
                 }
                 ctx.layer();
+                let band_color = self.color(Color::Cyan);
+                for (i, band) in self.bands.iter().enumerate() {
+                    if let Some((low, high)) = band.filter(|(low, high)| high > low) {
+                        let (x1, y1) = point(i, n, f64::from(low), max);
+                        let (x2, y2) = point(i, n, f64::from(high), max);
+                        let (a, b) = (at(x1, y1), at(x2, y2));
+                        // Three parallel strokes make the band stand out from a spoke.
+                        for d in [-0.5, 0.0, 0.5] {
+                            ctx.draw(&CanvasLine::new(a.0 + d, a.1, b.0 + d, b.1, band_color));
+                        }
+                    }
+                }
                 for (a, b) in polygon_segments(&ambition, max) {
                     dashed(ctx, at(a.0, a.1), at(b.0, b.1), ambition_color);
                 }

@@ -5,8 +5,10 @@ use super::Theme;
 use super::radar::Radar;
 use super::text::{render_scrolled, wrap};
 use crate::app::{Model, Session};
+use crate::domain::aggregate::{shift_spread, spreads, tally};
 use crate::domain::{
-    Answers, Instruments, Level, VOLDOENDE, gouden_oor_summary, shift_next_steps, stv_summary,
+    Answers, Instruments, Level, Respondent, VOLDOENDE, gouden_oor_summary, shift_next_steps,
+    stv_summary,
 };
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,6 +32,7 @@ pub fn radar_for(instruments: &Instruments, answers: &Answers, theme: Theme) -> 
             .iter()
             .map(|s| answers.ambition(&s.id).map(Level::value))
             .collect(),
+        bands: Vec::new(),
         max: Level::MAX.value(),
         theme,
     }
@@ -49,21 +52,31 @@ fn level_name(instruments: &Instruments, level: Option<Level>) -> String {
 }
 
 /// The shifts table and the Gouden Oor summary.
+/// `team` holds the respondents of a workshop (empty for a solo check): their spread
+/// is shown beside the results.
 pub fn gouden_oor_lines(
     instruments: &Instruments,
     answers: &Answers,
+    team: &[Respondent],
     theme: Theme,
     width: u16,
 ) -> Vec<Line<'static>> {
     let check = &instruments.gouden_oor;
     let summary = gouden_oor_summary(check, answers);
-    let name_width = usize::from(width).saturating_sub(22).clamp(8, 30);
+    let team_width = if team.len() > 1 { 7 } else { 0 };
+    let name_width = usize::from(width)
+        .saturating_sub(22 + team_width)
+        .clamp(8, 30);
     let mut lines = vec![
         Line::styled("Gouden Oor Maturity Check", theme.title()),
         Line::styled(
             format!(
-                "{:<name_width$} {:<7}{:<7}{:>3}",
-                "Shift", "Huidig", "Doel", "Gat"
+                "{:<name_width$} {:<7}{:<7}{:>3}{}",
+                "Shift",
+                "Huidig",
+                "Doel",
+                "Gat",
+                if team_width > 0 { " Team" } else { "" }
             ),
             theme.muted(),
         ),
@@ -93,6 +106,19 @@ pub fn gouden_oor_lines(
             ),
             Span::raw(gap),
         ]));
+        if team_width > 0 {
+            let spread = shift_spread(&shift.id, team);
+            let text = match (spread.min, spread.max) {
+                (Some(a), Some(b)) if a != b => format!(" {}–{}", a.value(), b.value()),
+                (Some(a), Some(_)) => format!(" {}", a.value()),
+                _ => String::new(),
+            };
+            let last = lines.last_mut().expect("just pushed");
+            last.spans.push(Span::styled(text, theme.muted()));
+            if spread.disagrees() {
+                last.spans.push(Span::styled(" ⚠", theme.warning()));
+            }
+        }
     }
     lines.push(Line::raw(""));
     match summary.mean {
@@ -161,6 +187,13 @@ pub fn gouden_oor_lines(
         Span::raw("   "),
         Span::styled("- - doel", theme.ambition()),
     ]));
+    if team.len() > 1 {
+        lines.extend(wrapped(
+            "║ spreiding in het team (laagste–hoogste); de radar toont het akkoord, anders het voorstel",
+            width,
+            theme.muted(),
+        ));
+    }
     lines.extend(wrapped(
         "ringen van binnen naar buiten: aardig … goud",
         width,
@@ -190,6 +223,7 @@ fn bar(score: Option<u8>, width: usize, theme: Theme) -> Vec<Span<'static>> {
 pub fn stv_lines(
     instruments: &Instruments,
     answers: &Answers,
+    team: &[Respondent],
     theme: Theme,
     width: u16,
 ) -> Vec<Line<'static>> {
@@ -215,6 +249,24 @@ pub fn stv_lines(
                 .into_iter()
                 .map(|l| Line::styled(format!("    {l}"), theme.muted())),
         );
+        if team.len() > 1 {
+            let split: Vec<String> = part
+                .criteria
+                .iter()
+                .filter(|c| tally(&c.id, team).disagrees())
+                .map(|c| c.id.clone())
+                .collect();
+            if !split.is_empty() {
+                lines.extend(
+                    wrap(
+                        &format!("team verdeeld over {}", split.join(", ")),
+                        width.saturating_sub(4),
+                    )
+                    .into_iter()
+                    .map(|l| Line::styled(format!("    {l}"), theme.warning())),
+                );
+            }
+        }
         for warning in score
             .not_counted
             .iter()
@@ -344,10 +396,16 @@ struct Sections {
     height: u16,
 }
 
-fn sections(instruments: &Instruments, answers: &Answers, theme: Theme, width: u16) -> Sections {
+fn sections(
+    instruments: &Instruments,
+    answers: &Answers,
+    team: &[Respondent],
+    theme: Theme,
+    width: u16,
+) -> Sections {
     let side = width >= 76;
     let right_width = if side {
-        (width * 2 / 5).clamp(36, 60)
+        (width * 2 / 5).clamp(if team.len() > 1 { 44 } else { 36 }, 60)
     } else {
         width
     };
@@ -363,7 +421,7 @@ fn sections(instruments: &Instruments, answers: &Answers, theme: Theme, width: u
         _ => 2,
     };
     let radar_height = (radar_width.saturating_sub(2 * label_room + 4) / 2).clamp(10, 30);
-    let go = gouden_oor_lines(instruments, answers, theme, right_width).len() as u16;
+    let go = gouden_oor_lines(instruments, answers, team, theme, right_width).len() as u16;
     let (radar, right, top) = if side {
         (
             Rect::new(0, 0, radar_width, radar_height),
@@ -379,7 +437,7 @@ fn sections(instruments: &Instruments, answers: &Answers, theme: Theme, width: u
     };
     let columns = width >= 140;
     let column_width = if columns { (width - 2) / 2 } else { width };
-    let stv_height = stv_lines(instruments, answers, theme, column_width).len() as u16;
+    let stv_height = stv_lines(instruments, answers, team, theme, column_width).len() as u16;
     let next_height = next_step_lines(instruments, answers, theme, column_width).len() as u16;
     let (stv, next, height) = if columns {
         (
@@ -405,9 +463,10 @@ fn sections(instruments: &Instruments, answers: &Answers, theme: Theme, width: u
 
 /// How far the results page can scroll in a window of `width` × `height`.
 pub fn max_scroll(model: &Model, session: &Session, width: u16, height: u16) -> u16 {
-    let answers = session.assessment.result_answers();
+    let answers = &session.assessment.result_answers(model.instruments);
     let width = width.saturating_sub(1);
-    sections(model.instruments, answers, model.theme(), width)
+    let team = &session.assessment.respondents;
+    sections(model.instruments, answers, team, model.theme(), width)
         .height
         .saturating_sub(height)
 }
@@ -415,15 +474,30 @@ pub fn max_scroll(model: &Model, session: &Session, width: u16, height: u16) -> 
 pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
     let instruments = model.instruments;
-    let answers = session.assessment.result_answers();
+    let answers = &session.assessment.result_answers(model.instruments);
     // One column for the scrollbar.
     let width = area.width.saturating_sub(1);
-    let s = sections(instruments, answers, theme, width);
+    let team = &session.assessment.respondents[..];
+    let s = sections(instruments, answers, team, theme, width);
+    let mut radar = radar_for(instruments, answers, theme);
+    if session.assessment.is_workshop() {
+        radar.bands = spreads(instruments, &session.assessment.respondents)
+            .iter()
+            .map(|s| s.min.zip(s.max).map(|(a, b)| (a.value(), b.value())))
+            .collect();
+    }
     render_scrolled(area, buf, s.height, session.scroll, |_, buf| {
-        radar_for(instruments, answers, theme).render(s.radar, buf);
-        Paragraph::new(gouden_oor_lines(instruments, answers, theme, s.right.width))
-            .render(s.right, buf);
-        Paragraph::new(stv_lines(instruments, answers, theme, s.stv.width)).render(s.stv, buf);
+        radar.render(s.radar, buf);
+        Paragraph::new(gouden_oor_lines(
+            instruments,
+            answers,
+            team,
+            theme,
+            s.right.width,
+        ))
+        .render(s.right, buf);
+        Paragraph::new(stv_lines(instruments, answers, team, theme, s.stv.width))
+            .render(s.stv, buf);
         Paragraph::new(next_step_lines(instruments, answers, theme, s.next.width))
             .style(Style::new())
             .render(s.next, buf);

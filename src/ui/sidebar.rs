@@ -1,7 +1,7 @@
 //! The side panel: the 9 shifts, the 4 parts and the results, each with a progress mark.
 
 use super::text::{spread, truncate};
-use crate::app::{Model, Msg, Session, Step, steps};
+use crate::app::{Model, Msg, Session, Step};
 use crate::domain::{part_progress, score_part};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -19,10 +19,11 @@ enum Row {
 
 fn rows(model: &Model) -> Vec<Row> {
     let mut rows = vec![Row::Heading("Gouden Oor")];
-    for (index, step) in steps(model.instruments).into_iter().enumerate() {
+    for (index, step) in model.steps().into_iter().enumerate() {
         match step {
             Step::Part(0) => rows.extend([Row::Blank, Row::Heading("Stv normenkader")]),
-            Step::Results => rows.push(Row::Blank),
+            Step::Team => rows.push(Row::Blank),
+            Step::Results if !model.steps().contains(&Step::Team) => rows.push(Row::Blank),
             _ => {}
         }
         rows.push(Row::Step(index));
@@ -41,7 +42,7 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
         .border_style(theme.muted())
         .render(area, buf);
     let area = inner(area);
-    let all = steps(model.instruments);
+    let all = model.steps();
     let answers = session.answers();
     let width = usize::from(area.width);
     for (y, row) in rows(model).into_iter().enumerate() {
@@ -82,6 +83,11 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
                     None => (label, "·".to_string(), theme.muted()),
                 }
             }
+            Step::Team => (
+                " Workshop".to_string(),
+                format!("{} pers.", session.assessment.respondents.len()),
+                theme.title(),
+            ),
             Step::Results => (" Resultaten".to_string(), "▸".to_string(), theme.title()),
         };
         let mark_width = unicode_width::UnicodeWidthStr::width(mark.as_str());
