@@ -76,5 +76,27 @@ fn render(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, store, scoring, render);
+fn workshop(c: &mut Criterion) {
+    let instruments = Instruments::embedded();
+    let team = sample_assessment(instruments, 1000).respondents;
+    c.bench_function("aggregate 1000 respondents", |b| {
+        b.iter(|| goudenoor::domain::aggregate::proposal(instruments, black_box(&team)))
+    });
+    let mut sheet = goudenoor::import::blank_sheet(instruments);
+    for n in 0..1000 {
+        let mut cells = vec![format!("Deelnemer {n}")];
+        cells.extend(
+            (0..18).map(|i| ["aardig", "goed", "prima", "goud", ""][(i + n) % 5].to_string()),
+        );
+        cells.extend((0..18).map(|i| ["ja", "nee", ""][(i + n) % 3].to_string()));
+        cells.push(format!("{}", 80 + n % 20));
+        sheet.push_str(&cells.join(","));
+        sheet.push('\n');
+    }
+    c.bench_function("import 1000-row sheet", |b| {
+        b.iter(|| goudenoor::import::parse_sheet(instruments, black_box(&sheet)).unwrap())
+    });
+}
+
+criterion_group!(benches, store, scoring, render, workshop);
 criterion_main!(benches);

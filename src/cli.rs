@@ -50,6 +50,9 @@ pub enum Command {
         /// Schrijf naar dit bestand in plaats van naar stdout
         #[arg(long, short, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Respondenten als A, B, C … in plaats van hun namen
+        #[arg(long)]
+        anonymous: bool,
     },
     /// Schrijf een blanco antwoordblad (CSV) voor een workshop
     Sheet {
@@ -165,6 +168,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
             name,
             format,
             output,
+            anonymous,
         }) => {
             let store = open_store(cli.data_dir)?;
             let path = store.resolve(&name).map_err(|e| e.to_string())?;
@@ -172,7 +176,8 @@ pub fn run(cli: Cli) -> Result<(), String> {
             let color = output.is_none()
                 && std::io::IsTerminal::is_terminal(&std::io::stdout())
                 && crate::tui::colour_wanted();
-            let report = crate::report::render(instruments, &assessment, format, color);
+            let options = crate::report::Options { color, anonymous };
+            let report = crate::report::render(instruments, &assessment, format, options);
             match output {
                 Some(out) => std::fs::write(&out, report)
                     .map_err(|e| format!("kan {} niet schrijven: {e}", out.display()))?,

@@ -175,3 +175,99 @@ fn unusable_data_dir_is_reported() {
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(err.contains("gegevensmap"), "{err}");
 }
+
+#[test]
+fn sheet_then_import_adds_respondents() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Workshop"])
+        .assert()
+        .success();
+    let sheet = stdout(goudenoor(dir.path()).arg("sheet"));
+    assert!(sheet.starts_with("respondent,go1,"));
+    let path = dir.path().join("blad.csv");
+    let row = |name: &str| {
+        let mut cells = vec![name.to_string()];
+        cells.extend(std::iter::repeat_n("goed".to_string(), 18));
+        cells.extend(std::iter::repeat_n("ja".to_string(), 18));
+        cells.push("95".into());
+        cells.join(",")
+    };
+    std::fs::write(&path, format!("{sheet}{}\n{}\n", row("Anna"), row("Bert"))).unwrap();
+    let out = stdout(
+        goudenoor(dir.path())
+            .arg("import")
+            .arg("workshop")
+            .arg(&path),
+    );
+    assert!(
+        out.contains("2 respondent(en)") && out.contains("Anna, Bert"),
+        "{out}"
+    );
+    let json = stdout(goudenoor(dir.path()).args(["report", "workshop", "-f", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["respondents"].as_array().unwrap().len(),
+        2,
+        "the empty solo placeholder made way"
+    );
+}
+
+#[test]
+fn a_bad_sheet_is_refused_whole_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Workshop"])
+        .assert()
+        .success();
+    let before = std::fs::read(dir.path().join("workshop.ron")).unwrap();
+    let path = dir.path().join("blad.csv");
+    std::fs::write(
+        &path,
+        "respondent,go1,I.2\nAnna,goed,ja\nBert,9,misschien\n",
+    )
+    .unwrap();
+    let assert = goudenoor(dir.path())
+        .arg("import")
+        .arg("workshop")
+        .arg(&path)
+        .assert()
+        .failure();
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("regel 3, kolom go1: \"9\""), "{err}");
+    assert!(err.contains("regel 3, kolom I.2: \"misschien\""), "{err}");
+    assert_eq!(
+        std::fs::read(dir.path().join("workshop.ron")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn import_of_another_assessment_resolves_name_clashes() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Doel"])
+        .assert()
+        .success();
+    let other = dir.path().join("ander.ron");
+    let mut assessment =
+        goudenoor::fixtures::sample_assessment(goudenoor::domain::Instruments::embedded(), 2);
+    assessment.respondents[1].name = "Deelnemer 1".into();
+    std::fs::write(&other, goudenoor::store::serialize(&assessment)).unwrap();
+    let out = stdout(goudenoor(dir.path()).arg("import").arg("doel").arg(&other));
+    assert!(out.contains("Deelnemer 1, Deelnemer 1 (2)"), "{out}");
+}
+
+#[test]
+fn sheet_never_overwrites_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bestaat.csv");
+    std::fs::write(&path, "eigen werk").unwrap();
+    goudenoor(dir.path())
+        .arg("sheet")
+        .arg("-o")
+        .arg(&path)
+        .assert()
+        .failure();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "eigen werk");
+}

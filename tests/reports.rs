@@ -3,7 +3,7 @@
 
 use goudenoor::domain::{Assessment, Instruments, Level};
 use goudenoor::fixtures::{fixed_time, sample_assessment};
-use goudenoor::report::{Format, render};
+use goudenoor::report::{Format, Options, render};
 
 fn instruments() -> &'static Instruments {
     Instruments::embedded()
@@ -36,32 +36,57 @@ fn hostile() -> Assessment {
 
 #[test]
 fn golden_text() {
-    insta::assert_snapshot!(render(instruments(), &fixture(), Format::Text, false));
+    insta::assert_snapshot!(render(
+        instruments(),
+        &fixture(),
+        Format::Text,
+        Options::default()
+    ));
 }
 
 #[test]
 fn golden_markdown() {
-    insta::assert_snapshot!(render(instruments(), &fixture(), Format::Md, false));
+    insta::assert_snapshot!(render(
+        instruments(),
+        &fixture(),
+        Format::Md,
+        Options::default()
+    ));
 }
 
 #[test]
 fn golden_csv() {
-    insta::assert_snapshot!(render(instruments(), &fixture(), Format::Csv, false));
+    insta::assert_snapshot!(render(
+        instruments(),
+        &fixture(),
+        Format::Csv,
+        Options::default()
+    ));
 }
 
 #[test]
 fn golden_json() {
-    insta::assert_snapshot!(render(instruments(), &fixture(), Format::Json, false));
+    insta::assert_snapshot!(render(
+        instruments(),
+        &fixture(),
+        Format::Json,
+        Options::default()
+    ));
 }
 
 #[test]
 fn golden_html() {
-    insta::assert_snapshot!(render(instruments(), &fixture(), Format::Html, false));
+    insta::assert_snapshot!(render(
+        instruments(),
+        &fixture(),
+        Format::Html,
+        Options::default()
+    ));
 }
 
 #[test]
 fn json_reads_back_with_every_score() {
-    let text = render(instruments(), &fixture(), Format::Json, false);
+    let text = render(instruments(), &fixture(), Format::Json, Options::default());
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["schema"], "goudenoor-report/1");
     let shifts = v["results"]["gouden_oor"]["shifts"].as_array().unwrap();
@@ -90,7 +115,7 @@ fn json_reads_back_with_every_score() {
 
 #[test]
 fn html_is_self_contained_with_an_svg_radar() {
-    let html = render(instruments(), &fixture(), Format::Html, false);
+    let html = render(instruments(), &fixture(), Format::Html, Options::default());
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<svg"));
     assert!(html.contains("<polygon"));
@@ -104,7 +129,7 @@ fn html_is_self_contained_with_an_svg_radar() {
 
 #[test]
 fn html_escapes_what_users_typed() {
-    let html = render(instruments(), &hostile(), Format::Html, false);
+    let html = render(instruments(), &hostile(), Format::Html, Options::default());
     assert!(!html.contains("<script>"));
     assert!(!html.contains("<img"));
     assert!(html.contains("&lt;script&gt;"));
@@ -113,7 +138,7 @@ fn html_escapes_what_users_typed() {
 
 #[test]
 fn markdown_escapes_what_users_typed() {
-    let md = render(instruments(), &hostile(), Format::Md, false);
+    let md = render(instruments(), &hostile(), Format::Md, Options::default());
     assert!(
         md.starts_with("# \\<script\\>alert\\(1\\)\\</script\\> \\*\\*vet\\*\\* \\|"),
         "{md}"
@@ -126,7 +151,7 @@ fn markdown_escapes_what_users_typed() {
 
 #[test]
 fn csv_neutralises_formulas() {
-    let csv = render(instruments(), &hostile(), Format::Csv, false);
+    let csv = render(instruments(), &hostile(), Format::Csv, Options::default());
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     for record in reader.records() {
         let record = record.unwrap();
@@ -146,7 +171,15 @@ fn csv_neutralises_formulas() {
 #[test]
 fn text_report_never_writes_control_characters() {
     for color in [false, true] {
-        let text = render(instruments(), &hostile(), Format::Text, color);
+        let text = render(
+            instruments(),
+            &hostile(),
+            Format::Text,
+            Options {
+                color,
+                anonymous: false,
+            },
+        );
         let stray: Vec<char> = text
             .chars()
             .filter(|c| c.is_control() && *c != '\n')
@@ -165,11 +198,11 @@ fn text_report_never_writes_control_characters() {
 #[test]
 fn partly_answered_report_says_what_is_missing() {
     let a = Assessment::new("Leeg", "", instruments(), fixed_time());
-    let md = render(instruments(), &a, Format::Md, false);
+    let md = render(instruments(), &a, Format::Md, Options::default());
     assert!(md.contains("Nog geen shift beantwoord"));
     assert!(md.contains("Totaal: volgt zodra elk onderdeel een score heeft"));
     let v: serde_json::Value =
-        serde_json::from_str(&render(instruments(), &a, Format::Json, false)).unwrap();
+        serde_json::from_str(&render(instruments(), &a, Format::Json, Options::default())).unwrap();
     assert!(v["results"]["gouden_oor"]["mean"].is_null());
     assert!(v["results"]["stv"]["total"].is_null());
 }

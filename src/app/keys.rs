@@ -46,6 +46,15 @@ fn key_to_msg(model: &Model, key: &KeyEvent) -> Option<Msg> {
             _ => Msg::Cancel,
         });
     }
+    if let Some(dialog) = model.session.as_ref().and_then(|s| s.team.as_ref()) {
+        return match key.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Up | KeyCode::Char('k') if dialog.mode == TeamMode::List => Some(Msg::Up),
+            KeyCode::Down | KeyCode::Char('j') if dialog.mode == TeamMode::List => Some(Msg::Down),
+            KeyCode::Char('q') if dialog.mode == TeamMode::List => Some(Msg::Back),
+            _ => team_dialog_key(&dialog.mode, key),
+        };
+    }
     if let Some(msg) = common_key(key) {
         return Some(msg);
     }
@@ -123,9 +132,6 @@ fn team_dialog_key(mode: &TeamMode, key: &KeyEvent) -> Option<Msg> {
 }
 
 fn session_key(model: &Model, key: &KeyEvent) -> Option<Msg> {
-    if let Some(dialog) = model.session.as_ref().and_then(|s| s.team.as_ref()) {
-        return team_dialog_key(&dialog.mode, key);
-    }
     let nav = match key.code {
         KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => Some(Msg::NextStep),
         KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => Some(Msg::PrevStep),

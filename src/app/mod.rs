@@ -481,6 +481,9 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if session.editor.is_some() {
         return walk::update_editor(model, msg);
     }
+    if let Msg::Imported(respondents) = msg {
+        return team::imported(model, respondents);
+    }
     if session.team.is_some() {
         return team::update_dialog(model, msg);
     }
@@ -523,7 +526,6 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.notice = Some(Notice::Info(format!("Nu aan het woord: {label}")));
             vec![]
         }
-        Msg::Imported(respondents) => team::imported(model, respondents),
         _ => match step {
             Step::Shift(i) => walk::update_shift(instruments, session, i, msg),
             Step::Part(i) => walk::update_part(instruments, session, i, msg),

@@ -13,7 +13,11 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
+pub fn render(
+    instruments: &Instruments,
+    assessment: &Assessment,
+    options: super::Options,
+) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
         "respondent",
@@ -26,9 +30,25 @@ pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
         "notitie",
     ];
     writer.write_record(header).expect("in memory");
-    for respondent in &assessment.respondents {
-        let s = summarise(instruments, &respondent.answers);
-        let name = neutralise(&respondent.name);
+    let mut sets: Vec<(String, &crate::domain::Answers)> = assessment
+        .respondents
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let label = if options.anonymous {
+                crate::domain::aggregate::letter(i)
+            } else {
+                r.name.clone()
+            };
+            (label, &r.answers)
+        })
+        .collect();
+    if assessment.is_workshop() && !assessment.agreed.is_empty() {
+        sets.push(("(akkoord)".to_string(), &assessment.agreed));
+    }
+    for (label, answers) in sets {
+        let s = summarise(instruments, answers);
+        let name = neutralise(&label);
         for shift in &s.shifts {
             writer
                 .write_record([

@@ -1,7 +1,7 @@
 //! One self-contained HTML file: inline CSS, an SVG radar, nothing fetched from a
 //! network; it prints to A4. maud escapes everything users typed.
 
-use super::summary::{ResultSummary, date, level_name, summarise};
+use super::summary::{ResultSummary, TeamSummary, date, level_name, summarise, team_summary};
 use super::{plain, plain_lines};
 use crate::domain::{Assessment, Instruments, Level};
 use crate::radar::{label_alignment, point, polygon_segments, spoke_angle};
@@ -30,6 +30,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .why { color: var(--muted); font-size: .9rem; }
 .warn { color: #b00020; font-size: .9rem; }
 .legend span { margin-right: 1.2rem; }
+.band { color: #4aa3c9; }
+.warnmark { color: #b00020; }
 ul.steps li { margin-bottom: .5rem; }
 .note { white-space: pre-wrap; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
@@ -38,7 +40,11 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 "#;
 
 /// The radar as SVG, from the same geometry as the terminal radar.
-pub fn svg_radar(instruments: &Instruments, s: &ResultSummary) -> Markup {
+pub fn svg_radar(
+    instruments: &Instruments,
+    s: &ResultSummary,
+    team: Option<&TeamSummary>,
+) -> Markup {
     // Wide enough for the longest label on either side.
     let (width, height, cx, cy, r) = (660.0, 400.0, 330.0, 200.0, 150.0);
     let n = s.shifts.len();
@@ -83,6 +89,16 @@ pub fn svg_radar(instruments: &Instruments, s: &ResultSummary) -> Markup {
                     (instruments.gouden_oor.levels[usize::from(level - 1)])
                 }
             }
+            @if let Some(team) = team {
+                @for (i, row) in team.shifts.iter().enumerate() {
+                    @if let (Some(low), Some(high)) = (row.min, row.max) {
+                        @let (x1, y1) = at(point(i, n, f64::from(low.value()), max));
+                        @let (x2, y2) = at(point(i, n, f64::from(high.value()), max));
+                        line x1=(format!("{x1:.1}")) y1=(format!("{y1:.1}")) x2=(format!("{x2:.1}")) y2=(format!("{y2:.1}"))
+                            stroke="#4aa3c9" stroke-opacity="0.45" stroke-width="10" stroke-linecap="round" {}
+                    }
+                }
+            }
             @for ((x1, y1), (x2, y2)) in segments(&ambition) {
                 line x1=(format!("{x1:.1}")) y1=(format!("{y1:.1}")) x2=(format!("{x2:.1}")) y2=(format!("{y2:.1}"))
                     stroke="#2e7d32" stroke-width="2" stroke-dasharray="6 4" {}
@@ -121,8 +137,13 @@ fn bar(score: Option<u8>) -> Markup {
     }
 }
 
-pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
+pub fn render(
+    instruments: &Instruments,
+    assessment: &Assessment,
+    options: super::Options,
+) -> String {
     let s = summarise(instruments, &assessment.result_answers(instruments));
+    let team = team_summary(instruments, assessment, options.anonymous);
     let check = &instruments.gouden_oor;
     let page = html! {
         (DOCTYPE)
@@ -138,20 +159,21 @@ pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
                 p.meta {
                     @if !assessment.organisation.is_empty() { (plain(&assessment.organisation)) " · " }
                     (date(assessment))
-                    @if assessment.respondents.len() > 1 {
+                    @if let Some(team) = &team {
                         " · respondenten: "
-                        @for (i, r) in assessment.respondents.iter().enumerate() {
-                            @if i > 0 { ", " } (plain(&r.name))
+                        @for (i, label) in team.labels.iter().enumerate() {
+                            @if i > 0 { ", " } (plain(label))
                         }
                     }
                 }
                 h2 { (check.title) }
                 div.top {
-                    (svg_radar(instruments, &s))
+                    (svg_radar(instruments, &s, team.as_ref()))
                     div.side {
                         p.legend {
                             span.current { "━ huidig" }
                             span.ambition { "╍ doel" }
+                            @if team.is_some() { span.band { "▮ spreiding team" } }
                         }
                         @match s.mean {
                             Some(mean) => p.summary {
@@ -214,6 +236,40 @@ pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
                 }
                 p.why { "Zo telt het:" }
                 ul { @for part in &s.parts { li.why { (part.numeral) " " (part.title) ": " (part.rule) } } }
+                @if let Some(team) = &team {
+                    h2 { "Workshop: spreiding en akkoord" }
+                    table {
+                        tr {
+                            th { "Shift" }
+                            @for label in &team.labels { th { (plain(label)) } }
+                            th { "Mediaan" } th { "Bereik" } th { "Akkoord" } th { "Doel" }
+                        }
+                        @for row in &team.shifts {
+                            tr {
+                                td { (row.number) " " (row.to) }
+                                @for l in &row.levels { td.num { @match l { Some(l) => (l.value()), None => "—" } } }
+                                td.num { @match row.median { Some(m) => (m.display()), None => "—" } }
+                                td {
+                                    @if let (Some(a), Some(b)) = (row.min, row.max) { (a.value()) "–" (b.value()) }
+                                    @if row.disagrees { span.warnmark { " ⚠" } }
+                                }
+                                td.current { (level_name(instruments, row.agreed)) }
+                                td.ambition { (level_name(instruments, row.agreed_ambition)) }
+                            }
+                        }
+                    }
+                    table {
+                        tr { th { "Criterium" } th { "Voldaan" } th { "Niet voldaan" } th { "Open" } th { "Akkoord" } }
+                        @for c in &team.criteria {
+                            tr {
+                                td { (c.id) " " (c.short) @if c.tally.disagrees() { span.warnmark { " ⚠" } } }
+                                td.num { (c.tally.met) } td.num { (c.tally.not_met) } td.num { (c.tally.open) }
+                                td.current { @if c.agreed == crate::domain::Status::Open { "—" } @else { (c.agreed.label()) } }
+                            }
+                        }
+                    }
+                    p.why { "⚠ = de groep verschilt. Waar geen akkoord is, tellen de mediaan (naar beneden afgerond) en de meerderheid." }
+                }
                 h2 { "Volgende stappen" }
                 ul.steps {
                     @for step in &s.next_shifts {

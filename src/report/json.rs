@@ -20,7 +20,40 @@ pub struct JsonReport {
     /// those of the only respondent.
     pub results: JsonResults,
     pub respondents: Vec<JsonRespondent>,
+    /// What the group agreed (workshop); null where it did not agree.
+    pub agreed: JsonResults,
+    /// The team's spread (workshop); null for a solo check.
+    pub spread: Option<JsonSpread>,
     pub note: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSpread {
+    pub shifts: Vec<JsonShiftSpread>,
+    pub criteria: Vec<JsonTally>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonShiftSpread {
+    pub id: String,
+    /// One per respondent, in the order of `respondents`.
+    pub levels: Vec<Option<u8>>,
+    pub median: Option<f64>,
+    pub min: Option<u8>,
+    pub max: Option<u8>,
+    /// A range of 2 levels or more.
+    pub disagreement: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonTally {
+    pub id: String,
+    pub met: usize,
+    pub not_met: usize,
+    pub open: usize,
+    /// "met", "not_met", or null on a tie.
+    pub majority: Option<&'static str>,
+    pub disagreement: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -98,6 +131,14 @@ pub struct JsonCriterion {
     pub note: String,
 }
 
+fn status_name(status: crate::domain::Status) -> &'static str {
+    match status {
+        crate::domain::Status::Met => "met",
+        crate::domain::Status::NotMet => "not_met",
+        crate::domain::Status::Open => "open",
+    }
+}
+
 fn level(l: Option<Level>) -> Option<u8> {
     l.map(Level::value)
 }
@@ -145,11 +186,7 @@ fn results(instruments: &Instruments, answers: &Answers) -> JsonResults {
                         .iter()
                         .map(|c| JsonCriterion {
                             id: c.id.clone(),
-                            status: match c.status {
-                                crate::domain::Status::Met => "met",
-                                crate::domain::Status::NotMet => "not_met",
-                                crate::domain::Status::Open => "open",
-                            },
+                            status: status_name(c.status),
                             note: c.note.clone(),
                         })
                         .collect(),
@@ -162,7 +199,41 @@ fn results(instruments: &Instruments, answers: &Answers) -> JsonResults {
     }
 }
 
-pub fn json_report(instruments: &Instruments, assessment: &Assessment) -> JsonReport {
+fn spread(instruments: &Instruments, assessment: &Assessment) -> Option<JsonSpread> {
+    let team = super::summary::team_summary(instruments, assessment, false)?;
+    Some(JsonSpread {
+        shifts: team
+            .shifts
+            .iter()
+            .map(|s| JsonShiftSpread {
+                id: s.id.clone(),
+                levels: s.levels.iter().map(|l| level(*l)).collect(),
+                median: s.median.map(|m| m.value()),
+                min: level(s.min),
+                max: level(s.max),
+                disagreement: s.disagrees,
+            })
+            .collect(),
+        criteria: team
+            .criteria
+            .iter()
+            .map(|c| JsonTally {
+                id: c.id.clone(),
+                met: c.tally.met,
+                not_met: c.tally.not_met,
+                open: c.tally.open,
+                majority: c.tally.majority().map(status_name),
+                disagreement: c.tally.disagrees(),
+            })
+            .collect(),
+    })
+}
+
+pub fn json_report(
+    instruments: &Instruments,
+    assessment: &Assessment,
+    options: super::Options,
+) -> JsonReport {
     JsonReport {
         schema: SCHEMA,
         title: assessment.title.clone(),
@@ -181,17 +252,28 @@ pub fn json_report(instruments: &Instruments, assessment: &Assessment) -> JsonRe
         respondents: assessment
             .respondents
             .iter()
-            .map(|r| JsonRespondent {
-                name: r.name.clone(),
+            .enumerate()
+            .map(|(i, r)| JsonRespondent {
+                name: if options.anonymous {
+                    crate::domain::aggregate::letter(i)
+                } else {
+                    r.name.clone()
+                },
                 results: results(instruments, &r.answers),
             })
             .collect(),
+        agreed: results(instruments, &assessment.agreed),
+        spread: spread(instruments, assessment),
         note: assessment.note.clone(),
     }
 }
 
-pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
-    let mut text = serde_json::to_string_pretty(&json_report(instruments, assessment))
+pub fn render(
+    instruments: &Instruments,
+    assessment: &Assessment,
+    options: super::Options,
+) -> String {
+    let mut text = serde_json::to_string_pretty(&json_report(instruments, assessment, options))
         .expect("reports always serialize");
     text.push('\n');
     text

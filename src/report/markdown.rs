@@ -1,6 +1,7 @@
 //! Markdown: the shift table, the Stv summary, next steps and notes.
 
-use super::summary::{ResultSummary, date, level_name, summarise};
+use super::Options;
+use super::summary::{ResultSummary, TeamSummary, date, level_name, summarise, team_summary};
 use crate::domain::{Assessment, Instruments};
 use std::fmt::Write;
 
@@ -178,7 +179,71 @@ fn write_notes(out: &mut String, s: &ResultSummary) {
     out.push('\n');
 }
 
-pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
+fn write_team(out: &mut String, instruments: &Instruments, team: &TeamSummary) {
+    out.push_str("## Workshop: spreiding en akkoord\n\n");
+    let labels: Vec<String> = team.labels.iter().map(|l| escape(l)).collect();
+    let _ = writeln!(out, "Respondenten: {}\n", labels.join(", "));
+    let _ = writeln!(
+        out,
+        "| Shift | {} | Mediaan | Bereik | Akkoord | Doel |",
+        labels.join(" | ")
+    );
+    let _ = writeln!(out, "|---|{}---|---|---|---|", "---|".repeat(labels.len()));
+    for row in &team.shifts {
+        let levels: Vec<String> = row
+            .levels
+            .iter()
+            .map(|l| l.map_or("—".to_string(), |l| l.value().to_string()))
+            .collect();
+        let range = match (row.min, row.max) {
+            (Some(a), Some(b)) => format!(
+                "{}–{}{}",
+                a.value(),
+                b.value(),
+                if row.disagrees { " ⚠" } else { "" }
+            ),
+            _ => "—".into(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} {} | {} | {} | {} | {} | {} |",
+            row.number,
+            row.to,
+            levels.join(" | "),
+            row.median.map_or("—".to_string(), |m| m.display()),
+            range,
+            level_name(instruments, row.agreed),
+            level_name(instruments, row.agreed_ambition)
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "| Criterium | Voldaan | Niet voldaan | Open | Akkoord |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for c in &team.criteria {
+        let agreed = if c.agreed == crate::domain::Status::Open {
+            "—"
+        } else {
+            c.agreed.label()
+        };
+        let _ = writeln!(
+            out,
+            "| {} {}{} | {} | {} | {} | {} |",
+            c.id,
+            c.short,
+            if c.tally.disagrees() { " ⚠" } else { "" },
+            c.tally.met,
+            c.tally.not_met,
+            c.tally.open,
+            agreed
+        );
+    }
+    out.push_str("\n⚠ = de groep verschilt (een bereik van 2 niveaus of meer, of zowel voldaan als niet voldaan). Waar geen akkoord is, tellen de mediaan (naar beneden afgerond) en de meerderheid.\n\n");
+}
+
+pub fn render(instruments: &Instruments, assessment: &Assessment, options: Options) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&assessment.title));
     let mut meta = Vec::new();
@@ -186,17 +251,15 @@ pub fn render(instruments: &Instruments, assessment: &Assessment) -> String {
         meta.push(escape(&assessment.organisation));
     }
     meta.push(date(assessment));
-    if assessment.respondents.len() > 1 {
-        let names: Vec<String> = assessment
-            .respondents
-            .iter()
-            .map(|r| escape(&r.name))
-            .collect();
-        meta.push(format!("respondenten: {}", names.join(", ")));
+    if assessment.is_workshop() {
+        meta.push(format!("{} respondenten", assessment.respondents.len()));
     }
     let _ = writeln!(out, "{}\n", meta.join(" · "));
     let summary = summarise(instruments, &assessment.result_answers(instruments));
     write_results(&mut out, instruments, &summary);
+    if let Some(team) = team_summary(instruments, assessment, options.anonymous) {
+        write_team(&mut out, instruments, &team);
+    }
     write_notes(&mut out, &summary);
     if !assessment.note.trim().is_empty() {
         let _ = writeln!(out, "## Toelichting\n\n{}\n", escape(&assessment.note));

@@ -9,7 +9,7 @@ mod summary;
 mod text;
 
 pub use json::{JsonReport, json_report};
-pub use summary::{PartRow, ResultSummary, ShiftRow, summarise};
+pub use summary::{PartRow, ResultSummary, ShiftRow, TeamSummary, summarise, team_summary};
 
 use crate::domain::{Assessment, Instruments};
 
@@ -22,20 +22,46 @@ pub enum Format {
     Csv,
 }
 
-/// Render `assessment` as a report; `color` only applies to text.
+/// How a report is made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// ANSI bold headings (text only; for a terminal that wants colour).
+    pub color: bool,
+    /// Respondents as A, B, C … instead of their names.
+    pub anonymous: bool,
+}
+
+/// Render `assessment` as a report.
 pub fn render(
     instruments: &Instruments,
     assessment: &Assessment,
     format: Format,
-    color: bool,
+    options: Options,
 ) -> String {
+    // Anonymous all the way: names also appear in the notes the team view gathers.
+    let anonymised;
+    let assessment = if options.anonymous {
+        anonymised = anonymise(assessment);
+        &anonymised
+    } else {
+        assessment
+    };
     match format {
-        Format::Text => text::render(instruments, assessment, color),
-        Format::Md => markdown::render(instruments, assessment),
-        Format::Html => html::render(instruments, assessment),
-        Format::Json => json::render(instruments, assessment),
-        Format::Csv => csv_out::render(instruments, assessment),
+        Format::Text => text::render(instruments, assessment, options),
+        Format::Md => markdown::render(instruments, assessment, options),
+        Format::Html => html::render(instruments, assessment, options),
+        Format::Json => json::render(instruments, assessment, options),
+        Format::Csv => csv_out::render(instruments, assessment, options),
     }
+}
+
+/// The assessment with each respondent's name replaced by a letter.
+pub fn anonymise(assessment: &Assessment) -> Assessment {
+    let mut copy = assessment.clone();
+    for (i, r) in copy.respondents.iter_mut().enumerate() {
+        r.name = crate::domain::aggregate::letter(i);
+    }
+    copy
 }
 
 /// Text safe for a terminal: control characters (escape sequences, carriage returns)

@@ -180,3 +180,92 @@ pub fn date(assessment: &Assessment) -> String {
         .strftime("%d-%m-%Y")
         .to_string()
 }
+
+/// A workshop's respondents side by side, for the reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamSummary {
+    /// Names, or letters when anonymous.
+    pub labels: Vec<String>,
+    pub shifts: Vec<TeamShift>,
+    pub criteria: Vec<TeamCriterion>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamShift {
+    pub id: String,
+    pub number: u8,
+    pub to: String,
+    pub levels: Vec<Option<Level>>,
+    pub median: Option<crate::domain::aggregate::Median>,
+    pub min: Option<Level>,
+    pub max: Option<Level>,
+    pub disagrees: bool,
+    pub agreed: Option<Level>,
+    pub agreed_ambition: Option<Level>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamCriterion {
+    pub id: String,
+    pub short: String,
+    pub statuses: Vec<Status>,
+    pub tally: crate::domain::aggregate::Tally,
+    pub agreed: Status,
+}
+
+/// The team view of a workshop; `None` for a solo check.
+pub fn team_summary(
+    instruments: &Instruments,
+    assessment: &Assessment,
+    anonymous: bool,
+) -> Option<TeamSummary> {
+    use crate::domain::aggregate::{letter, shift_spread, tally};
+    if !assessment.is_workshop() {
+        return None;
+    }
+    let respondents = &assessment.respondents;
+    let labels = respondents
+        .iter()
+        .enumerate()
+        .map(|(i, r)| if anonymous { letter(i) } else { r.name.clone() })
+        .collect();
+    let shifts = instruments
+        .gouden_oor
+        .shifts
+        .iter()
+        .map(|s| {
+            let spread = shift_spread(&s.id, respondents);
+            TeamShift {
+                id: s.id.clone(),
+                number: s.number,
+                to: s.to.clone(),
+                disagrees: spread.disagrees(),
+                median: spread.median,
+                min: spread.min,
+                max: spread.max,
+                levels: spread.levels,
+                agreed: assessment.agreed.level(&s.id),
+                agreed_ambition: assessment.agreed.ambition(&s.id),
+            }
+        })
+        .collect();
+    let criteria = instruments
+        .stv
+        .criteria()
+        .map(|(_, c)| TeamCriterion {
+            id: c.id.clone(),
+            short: c.short.clone(),
+            statuses: respondents
+                .iter()
+                .map(|r| r.answers.status(&c.id))
+                .collect(),
+            tally: tally(&c.id, respondents),
+            agreed: assessment.agreed.status(&c.id),
+        })
+        .collect();
+    Some(TeamSummary {
+        labels,
+        shifts,
+        criteria,
+    })
+}

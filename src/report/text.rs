@@ -1,7 +1,8 @@
 //! The report for a terminal: plain text, bold headings only on a colour terminal, and
 //! never a control character from what users typed.
 
-use super::summary::{date, level_name, summarise};
+use super::Options;
+use super::summary::{date, level_name, summarise, team_summary};
 use super::{plain, plain_lines};
 use crate::domain::{Assessment, Instruments};
 use std::fmt::Write;
@@ -14,7 +15,8 @@ fn heading(out: &mut String, text: &str, color: bool) {
     }
 }
 
-pub fn render(instruments: &Instruments, assessment: &Assessment, color: bool) -> String {
+pub fn render(instruments: &Instruments, assessment: &Assessment, options: Options) -> String {
+    let color = options.color;
     let mut out = String::new();
     let s = summarise(instruments, &assessment.result_answers(instruments));
     heading(&mut out, &plain(&assessment.title), color);
@@ -92,6 +94,35 @@ pub fn render(instruments: &Instruments, assessment: &Assessment, color: bool) -
     for part in &s.parts {
         if let Some(next) = &part.next_step {
             let _ = writeln!(out, "  {} {}: {next}", part.numeral, part.title);
+        }
+    }
+    if let Some(team) = team_summary(instruments, assessment, options.anonymous) {
+        out.push('\n');
+        heading(&mut out, "Workshop: spreiding en akkoord", color);
+        let labels: Vec<String> = team.labels.iter().map(|l| plain(l)).collect();
+        let _ = writeln!(out, "  Respondenten: {}", labels.join(", "));
+        for row in &team.shifts {
+            let levels: Vec<String> = row
+                .levels
+                .iter()
+                .map(|l| l.map_or("·".to_string(), |l| l.value().to_string()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {:<28} {}  mediaan {:<3} akkoord {:<7}{}",
+                format!("{} {}", row.number, row.to),
+                levels.join(" "),
+                row.median.map_or("—".to_string(), |m| m.display()),
+                level_name(instruments, row.agreed),
+                if row.disagrees { " ⚠ verschil" } else { "" }
+            );
+        }
+        for c in team.criteria.iter().filter(|c| c.tally.disagrees()) {
+            let _ = writeln!(
+                out,
+                "  {:<28} voldaan {} · niet {} · open {} ⚠ verschil",
+                c.id, c.tally.met, c.tally.not_met, c.tally.open
+            );
         }
     }
     let notes: Vec<String> = s
