@@ -1,6 +1,5 @@
 //! The command line: `goudenoor [COMMAND]`.
 
-use crate::app::runtime_listing;
 use crate::domain::{Assessment, Instruments};
 use crate::store::Store;
 use clap::{CommandFactory, Parser, Subcommand};
@@ -67,6 +66,18 @@ pub enum Command {
         /// Antwoordblad (.csv) of beoordeling (.ron)
         file: PathBuf,
     },
+    /// Vergelijk twee rondes (A de eerdere, B de latere)
+    Compare {
+        /// De eerdere ronde (korte naam of pad)
+        a: String,
+        /// De latere ronde (korte naam of pad)
+        b: String,
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: crate::report::CompareFormat,
+        /// Schrijf naar dit bestand in plaats van naar stdout
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Schrijf een aanvulscript voor een shell naar stdout
     Completions {
         #[arg(value_enum)]
@@ -79,6 +90,16 @@ fn open_store(dir: Option<PathBuf>) -> Result<Store, String> {
         "Geen gegevensmap gevonden voor deze gebruiker; geef er een op met --data-dir of GOUDENOOR_DATA_DIR.".to_string()
     })?;
     Store::open(dir).map_err(|e| e.to_string())
+}
+
+fn write_out(output: Option<PathBuf>, text: &str) -> Result<(), String> {
+    match output {
+        Some(out) => std::fs::write(&out, text)
+            .map_err(|e| format!("kan {} niet schrijven: {e}", out.display())),
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string()),
+    }
 }
 
 /// Run the command line; errors go to stderr with a non-zero exit.
@@ -132,33 +153,37 @@ pub fn run(cli: Cli) -> Result<(), String> {
         }
         Some(Command::List) => {
             let store = open_store(cli.data_dir)?;
-            let entries = store.list().map_err(|e| e.to_string())?;
+            store.list().map_err(|e| e.to_string())?;
+            let dir = store.dir().to_path_buf();
+            let entries = crate::app::Runtime::new(store, instruments).list();
             if entries.is_empty() {
                 eprintln!(
                     "Nog geen beoordelingen in {}. Maak er een met: goudenoor new \"Titel\"",
-                    store.dir().display()
+                    dir.display()
                 );
             }
             let mut out = std::io::stdout().lock();
             for entry in entries {
-                let line = match entry.assessment {
-                    Ok(a) => {
-                        let l = runtime_listing(instruments, &a);
+                let line = match entry.listing {
+                    Ok(l) => {
+                        let trend =
+                            |t: Option<String>| t.map(|t| format!(" {t}")).unwrap_or_default();
                         format!(
-                            "{}\t{}\t{}\t{}%\tGouden Oor {}\tStv {}",
+                            "{}\t{}\t{}\t{}%\tGouden Oor {}{}\tStv {}{}{}",
                             entry.slug,
                             crate::report::plain(&l.title),
                             l.updated.strftime("%Y-%m-%d"),
                             l.progress,
                             l.gouden_oor.unwrap_or_else(|| "—".into()),
+                            trend(l.trend_gouden_oor),
                             l.stv.unwrap_or_else(|| "—".into()),
+                            trend(l.trend_stv),
+                            l.series
+                                .map(|s| format!("\tronde {}", s.round))
+                                .unwrap_or_default(),
                         )
                     }
-                    Err(e) => format!(
-                        "{}\tBESCHADIGD: {}",
-                        entry.slug,
-                        crate::report::plain(&e.to_string())
-                    ),
+                    Err(e) => format!("{}\tBESCHADIGD: {}", entry.slug, crate::report::plain(&e)),
                 };
                 writeln!(out, "{line}").map_err(|e| e.to_string())?;
             }
@@ -178,14 +203,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 && crate::tui::colour_wanted();
             let options = crate::report::Options { color, anonymous };
             let report = crate::report::render(instruments, &assessment, format, options);
-            match output {
-                Some(out) => std::fs::write(&out, report)
-                    .map_err(|e| format!("kan {} niet schrijven: {e}", out.display()))?,
-                None => std::io::stdout()
-                    .write_all(report.as_bytes())
-                    .map_err(|e| e.to_string())?,
-            }
-            Ok(())
+            write_out(output, &report)
         }
         Some(Command::Sheet { output }) => {
             let sheet = crate::import::blank_sheet(instruments);
@@ -236,6 +254,23 @@ pub fn run(cli: Cli) -> Result<(), String> {
                     .join(", ")
             );
             Ok(())
+        }
+        Some(Command::Compare {
+            a,
+            b,
+            format,
+            output,
+        }) => {
+            let store = open_store(cli.data_dir)?;
+            let load = |name: &str| {
+                store
+                    .resolve(name)
+                    .and_then(|path| crate::store::load(&path))
+                    .map_err(|e| e.to_string())
+            };
+            let (a, b) = (load(&a)?, load(&b)?);
+            let text = crate::report::render_comparison(instruments, &a, &b, format);
+            write_out(output, &text)
         }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(

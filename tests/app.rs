@@ -21,6 +21,7 @@ fn listing(title: &str) -> HomeEntry {
             gouden_oor: Some("2,3".into()),
             stv: None,
             respondents: 1,
+            ..Default::default()
         }),
     }
 }

@@ -271,3 +271,33 @@ fn sheet_never_overwrites_a_file() {
         .failure();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "eigen werk");
 }
+
+#[test]
+fn compare_two_assessments_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Eerste"])
+        .assert()
+        .success();
+    goudenoor(dir.path())
+        .args(["new", "Tweede"])
+        .assert()
+        .success();
+    for (format, expect) in [
+        ("text", "Vergelijking: Eerste"),
+        ("md", "# Vergelijking"),
+        ("json", "goudenoor-compare/1"),
+        ("html", "<svg"),
+    ] {
+        let out = stdout(goudenoor(dir.path()).args(["compare", "eerste", "tweede", "-f", format]));
+        assert!(out.contains(expect), "{format}: {out}");
+        assert!(
+            out.contains("niet bij dezelfde reeks"),
+            "unrelated assessments are flagged"
+        );
+    }
+    goudenoor(dir.path())
+        .args(["compare", "eerste", "derde"])
+        .assert()
+        .failure();
+}

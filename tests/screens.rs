@@ -34,6 +34,7 @@ fn home_with_entries() -> Model {
                     gouden_oor: Some("2,4".into()),
                     stv: Some("3,3".into()),
                     respondents: 1,
+                    ..Default::default()
                 }),
             },
             HomeEntry {

@@ -2,6 +2,19 @@
 
 use super::{Dialog, Effect, HomeEntry, Model, Msg, Notice, TextInput};
 
+/// The previous round of the entry at `index`: same series, the highest lower round.
+fn previous_round(entries: &[HomeEntry], index: usize) -> Option<std::path::PathBuf> {
+    let series = entries.get(index)?.listing.as_ref().ok()?.series.clone()?;
+    entries
+        .iter()
+        .filter_map(|e| {
+            let s = e.listing.as_ref().ok()?.series.clone()?;
+            (s.id == series.id && s.round < series.round).then_some((s.round, e.path.clone()))
+        })
+        .max_by_key(|(round, _)| *round)
+        .map(|(_, path)| path)
+}
+
 pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let home = &mut model.home;
     if home.dialog.is_some() {
@@ -61,6 +74,54 @@ pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
+        Msg::StartNewRound => {
+            if let Some(HomeEntry {
+                path,
+                listing: Ok(listing),
+                ..
+            }) = home.entries.get(home.selected)
+            {
+                home.dialog = Some(Dialog::NewRound {
+                    path: path.clone(),
+                    title: listing.title.clone(),
+                });
+            }
+            vec![]
+        }
+        Msg::MarkForCompare => {
+            if let Some(entry) = home.entries.get(home.selected) {
+                home.marked = if home.marked.as_ref() == Some(&entry.path) {
+                    None
+                } else {
+                    Some(entry.path.clone())
+                };
+            }
+            vec![]
+        }
+        Msg::CompareSelected => {
+            let Some(entry) = home.entries.get(home.selected) else {
+                return vec![];
+            };
+            if let Some(marked) = home.marked.clone().filter(|m| *m != entry.path) {
+                return vec![Effect::Compare {
+                    a: marked,
+                    b: entry.path.clone(),
+                }];
+            }
+            match previous_round(&home.entries, home.selected) {
+                Some(previous) => vec![Effect::Compare {
+                    a: previous,
+                    b: entry.path.clone(),
+                }],
+                None => {
+                    model.notice = Some(Notice::Info(
+                        "Geen vorige ronde om mee te vergelijken. Markeer een andere beoordeling met m en druk dan hier op c."
+                            .into(),
+                    ));
+                    vec![]
+                }
+            }
+        }
         Msg::DeleteAssessment => {
             if let Some(entry) = home.entries.get(home.selected) {
                 let title = match &entry.listing {
@@ -82,6 +143,7 @@ fn update_dialog(slot: &mut Option<Dialog>, msg: Msg) -> Vec<Effect> {
     let Some(dialog) = slot.as_mut() else {
         return vec![];
     };
+    let blank = msg == Msg::Blank;
     match (dialog, msg) {
         (_, Msg::Cancel | Msg::Back) => {
             *slot = None;
@@ -91,6 +153,18 @@ fn update_dialog(slot: &mut Option<Dialog>, msg: Msg) -> Vec<Effect> {
             let path = path.clone();
             *slot = None;
             vec![Effect::Trash(path), Effect::List]
+        }
+        (Dialog::NewRound { path, .. }, Msg::Activate | Msg::Confirm | Msg::Blank) => {
+            let effect = Effect::NewRound {
+                from: path.clone(),
+                blank,
+            };
+            *slot = None;
+            vec![effect]
+        }
+        (Dialog::NewRound { .. }, _) => {
+            *slot = None;
+            vec![]
         }
         (Dialog::ConfirmDelete { .. }, Msg::Quit) => {
             *slot = None;

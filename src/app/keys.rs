@@ -38,6 +38,22 @@ fn key_to_msg(model: &Model, key: &KeyEvent) -> Option<Msg> {
     if model.is_typing() {
         return typing_key(model, key, ctrl);
     }
+    if model.compare.is_some() {
+        return Some(match key.code {
+            KeyCode::PageUp => Msg::PageUp,
+            KeyCode::PageDown | KeyCode::Char(' ') => Msg::PageDown,
+            _ => return common_key(key),
+        });
+    }
+    if model.session.is_none()
+        && let Some(Dialog::NewRound { .. }) = model.home.dialog
+    {
+        return Some(match key.code {
+            KeyCode::Enter => Msg::Confirm,
+            KeyCode::Char('b' | 'B') => Msg::Blank,
+            _ => Msg::Cancel,
+        });
+    }
     if model.session.is_none()
         && let Some(Dialog::ConfirmDelete { .. }) = model.home.dialog
     {
@@ -109,6 +125,9 @@ fn home_key(key: &KeyEvent) -> Option<Msg> {
         KeyCode::Delete | KeyCode::Char('x') => Msg::DeleteAssessment,
         KeyCode::PageUp | KeyCode::Home => Msg::PageUp,
         KeyCode::PageDown | KeyCode::End => Msg::PageDown,
+        KeyCode::Char('+') => Msg::StartNewRound,
+        KeyCode::Char('c') => Msg::CompareSelected,
+        KeyCode::Char('m') => Msg::MarkForCompare,
         _ => return None,
     })
 }

@@ -45,7 +45,7 @@ pub struct HomeEntry {
     pub listing: Result<Listing, String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Listing {
     pub title: String,
     pub organisation: String,
@@ -54,6 +54,12 @@ pub struct Listing {
     pub gouden_oor: Option<String>,
     pub stv: Option<String>,
     pub respondents: usize,
+    pub series: Option<crate::domain::Series>,
+    pub mean: Option<crate::domain::Mean>,
+    pub total: Option<crate::domain::Mean>,
+    /// Against the previous round of the series: e.g. "↑ +0,4".
+    pub trend_gouden_oor: Option<String>,
+    pub trend_stv: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +77,10 @@ pub enum Dialog {
         path: PathBuf,
         title: String,
     },
+    NewRound {
+        path: PathBuf,
+        title: String,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -78,6 +88,21 @@ pub struct Home {
     pub entries: Vec<HomeEntry>,
     pub selected: usize,
     pub dialog: Option<Dialog>,
+    /// An assessment marked to compare with the selected one.
+    pub marked: Option<PathBuf>,
+}
+
+/// Two rounds side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareView {
+    pub a_title: String,
+    pub b_title: String,
+    pub a_date: Timestamp,
+    pub b_date: Timestamp,
+    pub before: crate::domain::Answers,
+    pub after: crate::domain::Answers,
+    pub comparison: crate::domain::compare::Comparison,
+    pub scroll: u16,
 }
 
 /// What a text editor in the walk-through is editing.
@@ -181,6 +206,7 @@ pub struct Model {
     pub instruments: &'static Instruments,
     pub home: Home,
     pub session: Option<Session>,
+    pub compare: Option<CompareView>,
     pub notice: Option<Notice>,
     /// A message with several lines (e.g. every bad cell of a refused sheet); any key closes it.
     pub popup: Option<Popup>,
@@ -197,6 +223,7 @@ impl Model {
             instruments,
             home: Home::default(),
             session: None,
+            compare: None,
             notice: None,
             popup: None,
             help: false,
@@ -291,6 +318,13 @@ pub enum Msg {
     AcceptAll,
     CycleAmbition,
     Imported(Vec<crate::domain::Respondent>),
+    // Rounds
+    StartNewRound,
+    /// In the new-round dialog: start blank instead of from the last results.
+    Blank,
+    MarkForCompare,
+    CompareSelected,
+    Compared(Box<CompareView>),
     Popup(Popup),
     // Replies from the runtime
     Listed(Vec<HomeEntry>),
@@ -324,6 +358,14 @@ pub enum Effect {
     Save(Box<Assessment>),
     /// Read respondents from an answer sheet or another assessment.
     ImportFile(PathBuf),
+    NewRound {
+        from: PathBuf,
+        blank: bool,
+    },
+    Compare {
+        a: PathBuf,
+        b: PathBuf,
+    },
     Close,
     Quit,
 }
@@ -383,11 +425,33 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         return vec![];
     }
+    if let Msg::Compared(view) = msg {
+        model.compare = Some(*view);
+        return vec![];
+    }
+    if model.compare.is_some() {
+        return update_compare(model, msg);
+    }
     if model.session.is_some() {
         update_session(model, msg)
     } else {
         home::update_home(model, msg)
     }
+}
+
+fn update_compare(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let max_scroll = crate::ui::compare_max_scroll(model);
+    let view = model.compare.as_mut().expect("checked by caller");
+    match msg {
+        Msg::Back | Msg::Cancel => model.compare = None,
+        Msg::Quit => return vec![Effect::Quit],
+        Msg::Up => view.scroll = view.scroll.saturating_sub(1),
+        Msg::Down => view.scroll = (view.scroll + 1).min(max_scroll),
+        Msg::PageUp => view.scroll = view.scroll.saturating_sub(10),
+        Msg::PageDown => view.scroll = (view.scroll + 10).min(max_scroll),
+        _ => {}
+    }
+    vec![]
 }
 
 fn open_session(model: &mut Model, opened: Opened) {

@@ -1,8 +1,8 @@
 //! Carries out the effects of `update` with the store, and answers with messages.
 
 use super::{Effect, HomeEntry, Listing, Msg, Opened, progress_percent};
-use crate::domain::{Assessment, Instruments, gouden_oor_summary, stv_summary};
-use crate::store::{Handle, Store};
+use crate::domain::{Assessment, Instruments, Series, gouden_oor_summary, stv_summary};
+use crate::store::{Handle, Store, StoreError};
 
 pub struct Runtime {
     store: Store,
@@ -115,12 +115,80 @@ impl Runtime {
                     }
                 },
             ),
+            Effect::NewRound { from, blank } => Some(
+                self.new_round(&from, blank)
+                    .unwrap_or_else(|e| Msg::Failed(e.to_string())),
+            ),
+            Effect::Compare { a, b } => Some(
+                self.compare(&a, &b)
+                    .unwrap_or_else(|e| Msg::Failed(e.to_string())),
+            ),
             Effect::Close => {
                 self.handle = None;
                 None
             }
             Effect::Quit => None,
         }
+    }
+
+    /// Start the next round of `from`: the source joins a series if it had none.
+    fn new_round(&mut self, from: &std::path::Path, blank: bool) -> Result<Msg, StoreError> {
+        let mut source_handle = Handle::open(from)?;
+        if source_handle.is_read_only() {
+            return Err(StoreError::Locked {
+                path: from.to_path_buf(),
+            });
+        }
+        let mut source = source_handle.load()?;
+        if source.series.is_none() {
+            source.series = Some(Series {
+                id: source.new_series_id(),
+                round: 1,
+            });
+            source_handle.save(&source)?;
+        }
+        let series = source.series.clone().expect("set above");
+        let last_round = self
+            .store
+            .list()?
+            .iter()
+            .filter_map(|e| e.assessment.as_ref().ok()?.series.clone())
+            .filter(|s| s.id == series.id)
+            .map(|s| s.round)
+            .max()
+            .unwrap_or(series.round);
+        let next = source.next_round(
+            self.instruments,
+            Series {
+                id: series.id,
+                round: last_round + 1,
+            },
+            blank,
+            jiff::Timestamp::now(),
+        );
+        drop(source_handle);
+        let handle = self.store.create(&next)?;
+        let opened = Opened {
+            path: handle.path().to_path_buf(),
+            read_only: false,
+            assessment: next,
+        };
+        self.handle = Some(handle);
+        Ok(Msg::Opened(Box::new(opened)))
+    }
+
+    fn compare(&self, a: &std::path::Path, b: &std::path::Path) -> Result<Msg, StoreError> {
+        let (a, b) = (crate::store::load(a)?, crate::store::load(b)?);
+        Ok(Msg::Compared(Box::new(super::CompareView {
+            comparison: crate::domain::compare::compare(self.instruments, &a, &b),
+            before: a.result_answers(self.instruments),
+            after: b.result_answers(self.instruments),
+            a_title: a.title,
+            b_title: b.title,
+            a_date: a.updated,
+            b_date: b.updated,
+            scroll: 0,
+        })))
     }
 
     pub fn list(&self) -> Vec<HomeEntry> {
@@ -134,7 +202,7 @@ impl Runtime {
                 }];
             }
         };
-        entries
+        let entries: Vec<HomeEntry> = entries
             .into_iter()
             .map(|entry| HomeEntry {
                 listing: entry
@@ -144,24 +212,84 @@ impl Runtime {
                 slug: entry.slug,
                 path: entry.path,
             })
-            .collect()
+            .collect();
+        group_rounds(entries)
     }
 }
 
 /// How the home screen and `goudenoor list` summarise an assessment.
 pub fn listing(instruments: &Instruments, assessment: &Assessment) -> Listing {
     let answers = &assessment.result_answers(instruments);
+    let mean = gouden_oor_summary(&instruments.gouden_oor, answers).mean;
+    let total = stv_summary(&instruments.stv, answers).total;
     Listing {
         title: assessment.title.clone(),
         organisation: assessment.organisation.clone(),
         updated: assessment.updated,
         progress: progress_percent(instruments, assessment),
-        gouden_oor: gouden_oor_summary(&instruments.gouden_oor, answers)
-            .mean
-            .map(|m| m.display()),
-        stv: stv_summary(&instruments.stv, answers)
-            .total
-            .map(|m| m.display()),
+        gouden_oor: mean.map(|m| m.display()),
+        stv: total.map(|m| m.display()),
+        mean,
+        total,
         respondents: assessment.respondents.len(),
+        series: assessment.series.clone(),
+        trend_gouden_oor: None,
+        trend_stv: None,
     }
+}
+
+/// Keep the rounds of a series together (in round order, the group where its newest
+/// member would be) and mark each round's trend against the round before it.
+pub fn group_rounds(entries: Vec<HomeEntry>) -> Vec<HomeEntry> {
+    let series_of = |e: &HomeEntry| e.listing.as_ref().ok().and_then(|l| l.series.clone());
+    let mut grouped: Vec<HomeEntry> = Vec::with_capacity(entries.len());
+    let mut placed = vec![false; entries.len()];
+    for i in 0..entries.len() {
+        if placed[i] {
+            continue;
+        }
+        match series_of(&entries[i]) {
+            None => {
+                placed[i] = true;
+                grouped.push(entries[i].clone());
+            }
+            Some(series) => {
+                let mut members: Vec<usize> = (i..entries.len())
+                    .filter(|j| {
+                        !placed[*j] && series_of(&entries[*j]).is_some_and(|s| s.id == series.id)
+                    })
+                    .collect();
+                members.sort_by_key(|j| series_of(&entries[*j]).map(|s| s.round));
+                let mut previous: Option<&Listing> = None;
+                for j in members {
+                    placed[j] = true;
+                    let mut entry = entries[j].clone();
+                    if let (Ok(listing), Some(before)) = (&mut entry.listing, previous) {
+                        listing.trend_gouden_oor = trend(before.mean, listing.mean);
+                        listing.trend_stv = trend(before.total, listing.total);
+                    }
+                    previous = entries[j].listing.as_ref().ok();
+                    grouped.push(entry);
+                }
+            }
+        }
+    }
+    grouped
+}
+
+/// "↑ +0,4", "↓ −0,3" or "→ 0,0" from one round's mean to the next.
+fn trend(
+    before: Option<crate::domain::Mean>,
+    after: Option<crate::domain::Mean>,
+) -> Option<String> {
+    let (before, after) = (before?, after?);
+    let arrow = match after.tenths().cmp(&before.tenths()) {
+        std::cmp::Ordering::Greater => "↑",
+        std::cmp::Ordering::Less => "↓",
+        std::cmp::Ordering::Equal => "→",
+    };
+    Some(format!(
+        "{arrow} {}",
+        crate::domain::compare::signed(before, after)
+    ))
 }

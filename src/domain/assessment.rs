@@ -13,6 +13,14 @@ pub struct InstrumentRef {
     pub version: u32,
 }
 
+/// Rounds of the same assessment over time share a series id; rounds count from 1.
+/// Links use these, never file names, so they survive renames and deletions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Series {
+    pub id: String,
+    pub round: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Respondent {
     pub name: String,
@@ -35,6 +43,9 @@ pub struct Assessment {
     pub agreed: Answers,
     #[serde(default)]
     pub note: String,
+    /// The series of rounds this assessment belongs to, once a next round was started.
+    #[serde(default)]
+    pub series: Option<Series>,
 }
 
 /// The name of the one respondent of a solo check.
@@ -63,6 +74,7 @@ impl Assessment {
             }],
             agreed: Answers::default(),
             note: String::new(),
+            series: None,
         }
     }
 
@@ -71,6 +83,46 @@ impl Assessment {
     /// one respondent's answers.
     pub fn result_answers(&self, instruments: &Instruments) -> Answers {
         merged(&self.agreed, &proposal(instruments, &self.respondents))
+    }
+
+    /// The series id a first round gets: from its creation moment, so it is stable.
+    pub fn new_series_id(&self) -> String {
+        format!("reeks-{}", self.created.as_nanosecond())
+    }
+
+    /// The next round of this assessment, numbered `round`: the same organisation and
+    /// instruments, its own dates, and (unless `blank`) this round's results and
+    /// ambitions as the starting point. Notes stay behind: a new round needs new evidence.
+    pub fn next_round(
+        &self,
+        instruments: &Instruments,
+        series: Series,
+        blank: bool,
+        now: jiff::Timestamp,
+    ) -> Assessment {
+        let base = self.title.trim();
+        let base = match base.rfind(" (ronde ") {
+            Some(i) if base.ends_with(')') => &base[..i],
+            _ => base,
+        };
+        let title = format!("{base} (ronde {})", series.round);
+        let mut next = Assessment::new(&title, &self.organisation, instruments, now);
+        if !blank {
+            let mut answers = self.result_answers(instruments);
+            for answer in answers.shifts.values_mut() {
+                answer.note.clear();
+            }
+            for answer in answers.criteria.values_mut() {
+                answer.note.clear();
+            }
+            answers.shifts.retain(|_, a| !a.is_empty());
+            answers
+                .criteria
+                .retain(|_, a| a.status != super::answers::Status::Open);
+            next.respondents[0].answers = answers;
+        }
+        next.series = Some(series);
+        next
     }
 
     pub fn is_workshop(&self) -> bool {

@@ -3,11 +3,12 @@
 pub mod aggregate;
 pub mod answers;
 pub mod assessment;
+pub mod compare;
 pub mod instrument;
 pub mod scoring;
 
 pub use answers::{Answers, CriterionAnswer, Level, ShiftAnswer, Status};
-pub use assessment::{Assessment, InstrumentRef, Respondent, SOLO_RESPONDENT};
+pub use assessment::{Assessment, InstrumentRef, Respondent, SOLO_RESPONDENT, Series};
 pub use instrument::{
     Condition, Criterion, InstrumentError, Instruments, MaturityCheck, NormFramework, Part, Rule,
     Shift,

@@ -7,7 +7,7 @@ use crate::domain::{Assessment, Instruments, Level};
 use crate::radar::{label_alignment, point, polygon_segments, spoke_angle};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-const CSS: &str = r#"
+pub(super) const CSS: &str = r#"
 :root { --ink: #1d1d1f; --muted: #6e6e73; --line: #d2d2d7; --current: #a0306e; --ambition: #2e7d32; --gold: #b8860b; }
 * { box-sizing: border-box; }
 body { font: 15px/1.45 -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--ink); max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }

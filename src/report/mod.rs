@@ -1,6 +1,7 @@
 //! Reports that leave the laptop: text, Markdown, HTML, JSON and CSV, all built from one
 //! summary of the assessment, and each escaping what users typed for its own format.
 
+mod compare;
 mod csv_out;
 mod html;
 mod json;
@@ -8,6 +9,7 @@ mod markdown;
 mod summary;
 mod text;
 
+pub use compare::{CompareFormat, render_comparison};
 pub use json::{JsonReport, json_report};
 pub use summary::{PartRow, ResultSummary, ShiftRow, TeamSummary, summarise, team_summary};
 

@@ -1,11 +1,11 @@
 //! The assessment file format: versions, migration and precise load errors.
 
-use crate::domain::{Answers, Assessment, InstrumentRef, Respondent, SOLO_RESPONDENT};
+use crate::domain::{Answers, Assessment, InstrumentRef, Respondent, SOLO_RESPONDENT, Series};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The format this build writes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Why a file's contents could not be read as an assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +50,9 @@ struct Header {
     format: u32,
 }
 
-/// Format 2: several respondents, agreed answers. Kept apart from the domain type so
-/// that the file layout only changes on purpose.
+/// Formats 2 and 3: several respondents, agreed answers; format 3 adds the series of
+/// rounds. Kept apart from the domain type so that the file layout only changes on
+/// purpose.
 #[derive(Serialize, Deserialize)]
 struct V2 {
     format: u32,
@@ -66,6 +67,9 @@ struct V2 {
     agreed: Answers,
     #[serde(default)]
     note: String,
+    /// Format 3: which series of rounds this assessment belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    series: Option<Series>,
 }
 
 impl From<V2> for Assessment {
@@ -79,6 +83,7 @@ impl From<V2> for Assessment {
             respondents: v.respondents,
             agreed: v.agreed,
             note: v.note,
+            series: v.series,
         }
     }
 }
@@ -95,6 +100,7 @@ impl From<&Assessment> for V2 {
             respondents: a.respondents.clone(),
             agreed: a.agreed.clone(),
             note: a.note.clone(),
+            series: a.series.clone(),
         }
     }
 }
@@ -138,6 +144,7 @@ impl From<V1> for Assessment {
             }],
             agreed: Answers::default(),
             note: v1.note,
+            series: None,
         }
     }
 }
@@ -163,7 +170,7 @@ pub fn parse(text: &str) -> Result<Assessment, ParseError> {
         1 => ron::from_str::<V1>(text)
             .map(Assessment::from)
             .map_err(syntax),
-        FORMAT => ron::from_str::<V2>(text)
+        2 | FORMAT => ron::from_str::<V2>(text)
             .map(Assessment::from)
             .map_err(syntax),
         0 => Err(ParseError::UnknownFormat),

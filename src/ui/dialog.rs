@@ -78,6 +78,7 @@ pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
         Dialog::New { .. } => (" Nieuwe beoordeling ", 9),
         Dialog::Rename { .. } => (" Titel wijzigen ", 7),
         Dialog::ConfirmDelete { .. } => (" Verwijderen? ", 8),
+        Dialog::NewRound { .. } => (" Nieuwe ronde ", 9),
     };
     let popup = centered(area, 64, height);
     Clear.render(popup, buf);
@@ -125,6 +126,31 @@ pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
                 theme.muted(),
             )
             .render(rows[3], buf);
+        }
+        Dialog::NewRound { title, .. } => {
+            let text = format!(
+                "Een nieuwe ronde van \"{}\", met een eigen datum, gekoppeld aan deze ronde zodat u ze later kunt vergelijken.",
+                clean(title)
+            );
+            Paragraph::new(
+                wrap(&text, inner.width)
+                    .into_iter()
+                    .map(Line::raw)
+                    .collect::<Vec<_>>(),
+            )
+            .render(Rect::new(inner.x, inner.y, inner.width, 3), buf);
+            Line::from(vec![
+                Span::styled("Enter", theme.key()),
+                Span::raw(": beginnen met de uitkomsten en doelen van deze ronde"),
+            ])
+            .render(rows[4], buf);
+            Line::from(vec![
+                Span::styled("b", theme.key()),
+                Span::raw(": blanco beginnen · "),
+                Span::styled("Esc", theme.key()),
+                Span::raw(": annuleren"),
+            ])
+            .render(rows[5], buf);
         }
         Dialog::ConfirmDelete { title, path } => {
             let text = format!(

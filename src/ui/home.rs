@@ -19,10 +19,10 @@ fn list_area(frame: Frame) -> Rect {
 
 /// Column widths: title, organisation, changed, progress, Gouden Oor, Stv.
 fn columns(width: u16) -> [u16; 6] {
-    let fixed = 17 + 9 + 6 + 6;
+    let fixed = 17 + 9 + 7 + 7;
     let flexible = width.saturating_sub(fixed + 6);
     let title = flexible * 3 / 5;
-    [title, flexible - title, 17, 9, 6, 6]
+    [title, flexible - title, 17, 9, 7, 7]
 }
 
 fn row_line(cells: [String; 6], widths: [u16; 6], style: Style) -> Line<'static> {
@@ -116,20 +116,25 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
             area.bottom().saturating_sub(rows_area.bottom()),
         );
         let (text, style) = match &entry.listing {
-            Ok(l) => (
-                format!(
-                    "{} · {} · {} · bestand {}",
-                    clean(&l.title),
-                    if l.respondents == 1 {
-                        "1 respondent".to_string()
-                    } else {
-                        format!("{} respondenten", l.respondents)
-                    },
-                    format_args!("{}% beantwoord", l.progress),
-                    entry.path.display()
-                ),
-                theme.muted(),
-            ),
+            Ok(l) => {
+                let mut parts = vec![clean(&l.title)];
+                if let Some(series) = &l.series {
+                    parts.push(format!("ronde {}", series.round));
+                }
+                if let (Some(go), Some(stv)) = (&l.trend_gouden_oor, &l.trend_stv) {
+                    parts.push(format!("sinds de vorige ronde: Gouden Oor {go}, Stv {stv}"));
+                } else if let Some(go) = &l.trend_gouden_oor {
+                    parts.push(format!("sinds de vorige ronde: Gouden Oor {go}"));
+                }
+                parts.push(if l.respondents == 1 {
+                    "1 respondent".to_string()
+                } else {
+                    format!("{} respondenten", l.respondents)
+                });
+                parts.push(format!("{}% beantwoord", l.progress));
+                parts.push(format!("bestand {}", entry.path.display()));
+                (parts.join(" · "), theme.muted())
+            }
             Err(e) => (clean(e), theme.warning()),
         };
         let lines: Vec<Line> = wrap(&text, detail.width)
@@ -144,6 +149,15 @@ fn first_visible(model: &Model, height: u16) -> usize {
     (model.home.selected + 1).saturating_sub(usize::from(height.max(1)))
 }
 
+/// "2,4 ↑": a mean with the direction since the previous round.
+fn with_arrow(value: &Option<String>, trend: &Option<String>) -> String {
+    let value = value.clone().unwrap_or_else(|| "—".into());
+    match trend.as_deref().and_then(|t| t.chars().next()) {
+        Some(arrow) => format!("{value} {arrow}"),
+        None => value,
+    }
+}
+
 fn entry_line(model: &Model, entry: &HomeEntry, widths: [u16; 6], selected: bool) -> Line<'static> {
     let theme = model.theme();
     let style = if selected {
@@ -151,18 +165,28 @@ fn entry_line(model: &Model, entry: &HomeEntry, widths: [u16; 6], selected: bool
     } else {
         Style::new()
     };
+    let marked = if model.home.marked.as_ref() == Some(&entry.path) {
+        "◆ "
+    } else {
+        ""
+    };
     match &entry.listing {
         Ok(l) => row_line(
             [
-                clean(&l.title),
+                match &l.series {
+                    Some(series) if series.round > 1 => {
+                        format!("{marked} ↳ {}", clean(&l.title))
+                    }
+                    _ => format!("{marked}{}", clean(&l.title)),
+                },
                 clean(&l.organisation),
                 l.updated
                     .to_zoned_datetime(model.time_zone.clone())
                     .strftime("%d-%m-%Y %H:%M")
                     .to_string(),
                 format!("{}%", l.progress),
-                l.gouden_oor.clone().unwrap_or_else(|| "—".into()),
-                l.stv.clone().unwrap_or_else(|| "—".into()),
+                with_arrow(&l.gouden_oor, &l.trend_gouden_oor),
+                with_arrow(&l.stv, &l.trend_stv),
             ],
             widths,
             style,

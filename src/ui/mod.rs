@@ -1,5 +1,6 @@
 //! Views: they only read the model. One file per screen.
 
+mod compare;
 mod dialog;
 mod help;
 mod home;
@@ -89,6 +90,15 @@ impl Widget for &Model {
             return;
         }
         let frame = frame_layout(self, area);
+        if let Some(view) = &self.compare {
+            compare::render(self, view, frame, buf);
+            render_notice(self, frame.notice, buf);
+            render_hints(self, frame.hints, buf);
+            if self.help {
+                help::render(self, area, buf);
+            }
+            return;
+        }
         match &self.session {
             None => home::render(self, frame, buf),
             Some(session) => {
@@ -187,7 +197,14 @@ fn render_notice(model: &Model, area: Rect, buf: &mut Buffer) {
 
 /// The key hints of the current screen, in the bottom line.
 fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
-    let hints: &[(&str, &str)] = if model.is_typing() {
+    let hints: &[(&str, &str)] = if model.compare.is_some() {
+        &[
+            ("↑↓ PgUp/PgDn", "scroll"),
+            ("Esc", "terug"),
+            ("?", "hulp"),
+            ("q", "stop"),
+        ]
+    } else if model.is_typing() {
         match &model.session {
             Some(_) => &[
                 ("Esc", "klaar"),
@@ -203,13 +220,14 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
     } else {
         match model.step() {
             None => &[
-                ("↑↓", "kies"),
                 ("Enter", "open"),
                 ("n", "nieuw"),
+                ("+", "ronde"),
+                ("c", "vergelijk"),
+                ("m", "markeer"),
                 ("r", "hernoem"),
-                ("x", "verwijder"),
+                ("x", "wis"),
                 ("?", "hulp"),
-                ("q", "stop"),
             ],
             Some(Step::Shift(_)) => &[
                 ("1-4/Enter", "huidig"),
@@ -253,6 +271,16 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
+/// How far the compare screen can scroll at the model's size.
+pub fn compare_max_scroll(model: &Model) -> u16 {
+    let Some(view) = &model.compare else {
+        return 0;
+    };
+    let area = Rect::new(0, 0, model.size.0, model.size.1);
+    let main = frame_layout(model, area).main;
+    compare::content_height(model, view, main.width.saturating_sub(1)).saturating_sub(main.height)
+}
+
 /// How far the results page of the open session can scroll at the model's size.
 pub fn results_max_scroll(model: &Model) -> u16 {
     let Some(session) = &model.session else {
@@ -275,6 +303,9 @@ pub fn hit_test(model: &Model, column: u16, row: u16) -> Option<Msg> {
     }
     if model.popup.is_some() {
         return Some(Msg::Cancel);
+    }
+    if model.compare.is_some() {
+        return None;
     }
     let frame = frame_layout(model, area);
     let at = ratatui::layout::Position::new(column, row);
