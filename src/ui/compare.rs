@@ -146,42 +146,12 @@ struct Sections {
 }
 
 fn sections(model: &Model, view: &CompareView, width: u16) -> Sections {
-    let side = width >= 76;
-    let table_width = if side {
-        (width * 2 / 5).clamp(40, 60)
+    let (radar, table, top) = if view.comparison.shifts.is_empty() {
+        // Nothing for a radar: the table takes the width.
+        let height = table_lines(model, view, width).len() as u16;
+        (Rect::default(), Rect::new(0, 0, width, height), height + 1)
     } else {
-        width
-    };
-    let radar_width = if side {
-        (width - table_width - 2).min(110)
-    } else {
-        width.min(100)
-    };
-    let label_room = if radar_width >= 90 {
-        24
-    } else if radar_width >= 60 {
-        12
-    } else {
-        2
-    };
-    let radar_height = if view.comparison.shifts.is_empty() {
-        0
-    } else {
-        (radar_width.saturating_sub(2 * label_room + 4) / 2).clamp(10, 30)
-    };
-    let table_height = table_lines(model, view, table_width).len() as u16;
-    let (radar, table, top) = if side {
-        (
-            Rect::new(0, 0, radar_width, radar_height),
-            Rect::new(radar_width + 2, 0, table_width, table_height),
-            radar_height.max(table_height) + 1,
-        )
-    } else {
-        (
-            Rect::new(0, 0, width, radar_height),
-            Rect::new(0, radar_height + 1, width, table_height),
-            radar_height + table_height + 2,
-        )
+        super::results::radar_beside(width, 40, |w| table_lines(model, view, w).len() as u16)
     };
     let steps_height = steps_lines(model, view, width).len() as u16;
     Sections {

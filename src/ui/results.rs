@@ -388,6 +388,47 @@ pub fn next_step_lines(
     lines
 }
 
+/// A radar with a column of text beside it (or below it, when narrow): the radar's
+/// area, the column's area, and the first free row under both. Where the radar is wide
+/// it leaves room for full labels; where not, numbers only (the column names them).
+pub(super) fn radar_beside(
+    width: u16,
+    min_side: u16,
+    side_height: impl Fn(u16) -> u16,
+) -> (Rect, Rect, u16) {
+    let side = width >= 76;
+    let side_width = if side {
+        (width * 2 / 5).clamp(min_side, 60)
+    } else {
+        width
+    };
+    let radar_width = if side {
+        (width - side_width - 2).min(120)
+    } else {
+        width.min(100)
+    };
+    let label_room = match radar_width {
+        90.. => 24,
+        60.. => 12,
+        _ => 2,
+    };
+    let radar_height = (radar_width.saturating_sub(2 * label_room + 4) / 2).clamp(10, 30);
+    let height = side_height(side_width);
+    if side {
+        (
+            Rect::new(0, 0, radar_width, radar_height),
+            Rect::new(radar_width + 2, 0, side_width, height),
+            radar_height.max(height) + 1,
+        )
+    } else {
+        (
+            Rect::new(0, 0, width, radar_height),
+            Rect::new(0, radar_height + 1, width, height),
+            radar_height + height + 2,
+        )
+    }
+}
+
 struct Sections {
     radar: Rect,
     right: Rect,
@@ -403,38 +444,10 @@ fn sections(
     theme: Theme,
     width: u16,
 ) -> Sections {
-    let side = width >= 76;
-    let right_width = if side {
-        (width * 2 / 5).clamp(if team.len() > 1 { 44 } else { 36 }, 60)
-    } else {
-        width
-    };
-    let radar_width = if side {
-        (width - right_width - 2).min(120)
-    } else {
-        width.min(100)
-    };
-    // Room for full labels where the radar is wide; numbers only (the table names them) where not.
-    let label_room = match radar_width {
-        90.. => 24,
-        60.. => 12,
-        _ => 2,
-    };
-    let radar_height = (radar_width.saturating_sub(2 * label_room + 4) / 2).clamp(10, 30);
-    let go = gouden_oor_lines(instruments, answers, team, theme, right_width).len() as u16;
-    let (radar, right, top) = if side {
-        (
-            Rect::new(0, 0, radar_width, radar_height),
-            Rect::new(radar_width + 2, 0, right_width, go),
-            radar_height.max(go) + 1,
-        )
-    } else {
-        (
-            Rect::new(0, 0, width, radar_height),
-            Rect::new(0, radar_height + 1, width, go),
-            radar_height + go + 2,
-        )
-    };
+    let min_side = if team.len() > 1 { 44 } else { 36 };
+    let (radar, right, top) = radar_beside(width, min_side, |w| {
+        gouden_oor_lines(instruments, answers, team, theme, w).len() as u16
+    });
     let columns = width >= 140;
     let column_width = if columns { (width - 2) / 2 } else { width };
     let stv_height = stv_lines(instruments, answers, team, theme, column_width).len() as u16;
