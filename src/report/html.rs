@@ -275,8 +275,7 @@ pub fn render(
                     @for step in &s.next_shifts {
                         li {
                             strong { (step.number) " " (step.to) }
-                            " — " (level_name(instruments, Some(step.current))) " → " (level_name(instruments, Some(step.next)))
-                            @if let Some(a) = step.ambition.filter(|a| *a > step.current) { " (doel " (level_name(instruments, Some(a))) ")" }
+                            " — " (step.transition(instruments))
                             br; (step.statement)
                         }
                     }

@@ -125,18 +125,12 @@ pub fn write_results(out: &mut String, instruments: &Instruments, s: &ResultSumm
 
     out.push_str("## Volgende stappen\n\n");
     for step in &s.next_shifts {
-        let target = step
-            .ambition
-            .filter(|a| *a > step.current)
-            .map(|a| format!(", doel {}", level_name(instruments, Some(a))))
-            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "- **{} {}** — {} → {}{target}: {}",
+            "- **{} {}** — {}: {}",
             step.number,
             step.to,
-            level_name(instruments, Some(step.current)),
-            level_name(instruments, Some(step.next)),
+            step.transition(instruments),
             step.statement
         );
     }

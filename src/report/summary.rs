@@ -50,6 +50,22 @@ pub struct NextShift {
     pub statement: String,
 }
 
+impl NextShift {
+    /// "goed → prima", with ", doel goud" when the ambition lies beyond the next level.
+    pub fn transition(&self, instruments: &Instruments) -> String {
+        let target = self
+            .ambition
+            .filter(|a| *a > self.next)
+            .map(|a| format!(", doel {}", level_name(instruments, Some(a))))
+            .unwrap_or_default();
+        format!(
+            "{} → {}{target}",
+            level_name(instruments, Some(self.current)),
+            level_name(instruments, Some(self.next))
+        )
+    }
+}
+
 /// The results of one set of answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultSummary {

@@ -81,11 +81,10 @@ pub fn render(instruments: &Instruments, assessment: &Assessment, options: Optio
     for step in &s.next_shifts {
         let _ = writeln!(
             out,
-            "  {} {}: {} → {}",
+            "  {} {}: {}",
             step.number,
             step.to,
-            level_name(instruments, Some(step.current)),
-            level_name(instruments, Some(step.next)),
+            step.transition(instruments),
         );
         for line in textwrap::wrap(&step.statement, 76) {
             let _ = writeln!(out, "      {line}");
