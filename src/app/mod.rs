@@ -190,7 +190,6 @@ impl Session {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    Saved(Timestamp),
     Info(String),
     Error(String),
 }
@@ -208,6 +207,8 @@ pub struct Model {
     pub session: Option<Session>,
     pub compare: Option<CompareView>,
     pub notice: Option<Notice>,
+    /// When the last save succeeded, shown beside the notices.
+    pub last_saved: Option<Timestamp>,
     /// A message with several lines (e.g. every bad cell of a refused sheet); any key closes it.
     pub popup: Option<Popup>,
     pub help: bool,
@@ -225,6 +226,7 @@ impl Model {
             session: None,
             compare: None,
             notice: None,
+            last_saved: None,
             popup: None,
             help: false,
             size: (80, 24),
@@ -392,7 +394,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(session) = &mut model.session {
                 session.assessment.updated = at;
             }
-            model.notice = Some(Notice::Saved(at));
+            model.last_saved = Some(at);
+            // A save that works again ends a save error; other notices stay.
+            if matches!(model.notice, Some(Notice::Error(_))) {
+                model.notice = None;
+            }
             return vec![];
         }
         Msg::Info(message) => {

@@ -174,25 +174,27 @@ fn render_header(model: &Model, session: &crate::app::Session, area: Rect, buf: 
 
 fn render_notice(model: &Model, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
-    let line = match &model.notice {
-        None => return,
-        Some(Notice::Saved(at)) => Line::styled(
+    let saved = match (model.last_saved, &model.session) {
+        (Some(at), Some(_)) => vec![Span::styled(
             format!(
-                "✓ Opgeslagen om {}",
+                "✓ opgeslagen {}",
                 at.to_zoned_datetime(model.time_zone.clone())
                     .strftime("%H:%M:%S")
             ),
             theme.good(),
-        ),
-        Some(Notice::Info(text)) => {
-            Line::raw(text::truncate(&text::clean(text), usize::from(area.width)))
-        }
-        Some(Notice::Error(text)) => Line::styled(
-            text::truncate(&format!("✗ {}", text::clean(text)), usize::from(area.width)),
-            theme.warning(),
-        ),
+        )],
+        _ => vec![],
     };
-    line.render(area, buf);
+    let room = usize::from(area.width).saturating_sub(if saved.is_empty() { 0 } else { 23 });
+    let left = match &model.notice {
+        None => vec![],
+        Some(Notice::Info(text)) => vec![Span::raw(text::truncate(&text::clean(text), room))],
+        Some(Notice::Error(text)) => vec![Span::styled(
+            text::truncate(&format!("✗ {}", text::clean(text)), room),
+            theme.warning(),
+        )],
+    };
+    text::spread(left, saved, area.width).render(area, buf);
 }
 
 /// The key hints of the current screen, in the bottom line.
