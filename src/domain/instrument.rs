@@ -81,6 +81,16 @@ pub enum Rule {
     },
 }
 
+impl Rule {
+    /// The rule's name as the framework uses it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::Stepwise(_) => "trapsgewijs",
+            Rule::Additive { .. } => "optelsom",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub score: u8,

@@ -48,7 +48,8 @@ pub fn frame_layout(model: &Model, area: Rect) -> Frame {
         Constraint::Length(1),
     ])
     .areas(area);
-    let wide_results = model.step() == Some(Step::Results) && area.width < 120;
+    // The overview pages need the whole width on smaller screens.
+    let wide_results = matches!(model.step(), Some(Step::Results | Step::Team)) && area.width < 120;
     if model.session.is_none() || wide_results {
         return Frame {
             header,

@@ -243,6 +243,10 @@ pub fn stv_lines(
             Some(s) => Span::styled(format!(" {s}"), theme.current()),
             None => Span::styled(" —", theme.muted()),
         });
+        spans.push(Span::styled(
+            format!("  {}", part.rule.name()),
+            theme.muted(),
+        ));
         lines.push(Line::from(spans));
         lines.extend(
             wrap(&score.explanation, width.saturating_sub(4))

@@ -42,8 +42,14 @@ fn short_labels(session: &Session) -> Vec<String> {
     }
 }
 
-fn columns_fit(session: &Session, width: u16) -> bool {
-    usize::from(width) >= 22 + 3 * session.assessment.respondents.len() + 30
+/// Columns per respondent: 3 wide where they fit, 2 where that is what fits, else none
+/// (the median, range and counts remain).
+fn column_width(session: &Session, width: u16) -> usize {
+    let n = session.assessment.respondents.len();
+    [3, 2]
+        .into_iter()
+        .find(|w| usize::from(width) >= 22 + w * n + 32)
+        .unwrap_or(0)
 }
 
 fn row_line(
@@ -57,7 +63,8 @@ fn row_line(
     let instruments = model.instruments;
     let respondents = &session.assessment.respondents;
     let agreed = &session.assessment.agreed;
-    let show_columns = columns_fit(session, width);
+    let column = column_width(session, width);
+    let proposal = crate::domain::aggregate::proposal(instruments, respondents);
     let mut spans = Vec::new();
     match row {
         TeamRow::Shift(i) => {
@@ -67,11 +74,11 @@ fn row_line(
                 "{:<22}",
                 truncate(&format!("{} {}", shift.number, shift.to), 21)
             )));
-            if show_columns {
+            if column > 0 {
                 for level in &spread.levels {
                     spans.push(match level {
-                        Some(l) => Span::styled(format!("{:>2} ", l.value()), theme.current()),
-                        None => Span::styled(" · ", theme.muted()),
+                        Some(l) => Span::styled(format!("{:>column$}", l.value()), theme.current()),
+                        None => Span::styled(format!("{:>column$}", "·"), theme.muted()),
                     });
                 }
             }
@@ -87,19 +94,21 @@ fn row_line(
                 Span::raw("  ")
             });
             let answer = agreed.shift(&shift.id);
-            let name = |l: Option<crate::domain::Level>| {
-                l.map_or("—".to_string(), |l| {
-                    instruments.gouden_oor.level_name(l).to_string()
-                })
+            let proposed = proposal.shift(&shift.id);
+            let name = |l: crate::domain::Level| instruments.gouden_oor.level_name(l).to_string();
+            // Not agreed yet: the proposal, dimmed with a question mark; Enter takes it.
+            let cell = |agreed: Option<crate::domain::Level>,
+                        proposed: Option<crate::domain::Level>,
+                        style| match (agreed, proposed) {
+                (Some(l), _) => Span::styled(format!("{:<8}", name(l)), style),
+                (None, Some(p)) => {
+                    Span::styled(format!("{:<8}", format!("{}?", name(p))), theme.muted())
+                }
+                (None, None) => Span::styled(format!("{:<8}", "—"), theme.muted()),
             };
-            spans.push(Span::styled(
-                format!(" {:<7}", name(answer.level)),
-                theme.current(),
-            ));
-            spans.push(Span::styled(
-                format!("{:<7}", name(answer.ambition)),
-                theme.ambition(),
-            ));
+            spans.push(Span::raw(" "));
+            spans.push(cell(answer.level, proposed.level, theme.current()));
+            spans.push(cell(answer.ambition, proposed.ambition, theme.ambition()));
         }
         TeamRow::Criterion(i) => {
             let (_, criterion) = instruments.stv.criteria().nth(i).expect("criterion row");
@@ -108,13 +117,14 @@ fn row_line(
                 "{:<22}",
                 truncate(&format!("{} {}", criterion.id, criterion.short), 21)
             )));
-            if show_columns {
+            if column > 0 {
                 for r in respondents {
-                    spans.push(match r.answers.status(&criterion.id) {
-                        Status::Met => Span::styled(" ✓ ", theme.good()),
-                        Status::NotMet => Span::styled(" ✗ ", theme.bad()),
-                        Status::Open => Span::styled(" · ", theme.muted()),
-                    });
+                    let (mark, style) = match r.answers.status(&criterion.id) {
+                        Status::Met => ("✓", theme.good()),
+                        Status::NotMet => ("✗", theme.bad()),
+                        Status::Open => ("·", theme.muted()),
+                    };
+                    spans.push(Span::styled(format!("{mark:>column$}"), style));
                 }
             }
             spans.push(Span::raw(format!(
@@ -127,17 +137,13 @@ fn row_line(
                 Span::raw("  ")
             });
             let status = agreed.status(&criterion.id);
-            spans.push(Span::styled(
-                format!(
-                    " {}",
-                    if status == Status::Open {
-                        "—"
-                    } else {
-                        status.label()
-                    }
-                ),
-                theme.current(),
-            ));
+            spans.push(match (status, proposal.status(&criterion.id)) {
+                (Status::Open, Status::Open) => Span::styled(" —", theme.muted()),
+                (Status::Open, proposed) => {
+                    Span::styled(format!(" {}?", proposed.label()), theme.muted())
+                }
+                (status, _) => Span::styled(format!(" {}", status.label()), theme.current()),
+            });
         }
     }
     let line = Line::from(spans);
@@ -153,9 +159,16 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
     let n = session.assessment.respondents.len();
     let labels = short_labels(session);
     let mut columns = String::new();
-    if columns_fit(session, width) {
+    let column = column_width(session, width);
+    if column > 0 {
         for label in &labels {
-            columns.push_str(&format!("{label:>2} "));
+            // Two-letter labels need three columns; at two, letters stay readable.
+            let label = if column == 2 {
+                label.chars().next().map(String::from).unwrap_or_default()
+            } else {
+                label.clone()
+            };
+            columns.push_str(&format!("{label:>column$}"));
         }
     }
     let legend: Vec<String> = labels
@@ -187,7 +200,7 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
             width,
         ),
         Line::styled(
-            "Akkoord: 1–4 · d doel · v/n/o · Enter voorstel (mediaan, meerderheid) · A alle",
+            "Akkoord: 1–4 · d doel · v/n/o · Enter neemt voorstel? over · A alle voorstellen",
             theme.muted(),
         ),
         Line::styled(
