@@ -427,3 +427,15 @@ fn small_window_asks_for_a_larger_one() {
     assert!(text.contains("te klein"), "{text}");
     assert!(text.contains("80×24"));
 }
+
+#[test]
+fn g_and_capital_g_jump_to_the_first_step_and_the_results() {
+    let mut model = opened(blank());
+    update(&mut model, Msg::GoToStep(5));
+    type_text(&mut model, "G");
+    assert_eq!(model.step(), Some(Step::Results));
+    type_text(&mut model, "g");
+    assert_eq!(model.step(), Some(Step::Shift(0)));
+    press(&mut model, &[KeyCode::End]);
+    assert_eq!(model.step(), Some(Step::Results));
+}

@@ -220,3 +220,12 @@ proptest! {
         let _ = parse_sheet(instruments(), &text);
     }
 }
+
+#[test]
+fn the_example_sheet_in_assets_imports() {
+    let path = std::path::Path::new("assets/antwoordblad-voorbeeld.csv");
+    let respondents = read_respondents(instruments(), path).unwrap();
+    assert_eq!(respondents.len(), 3);
+    assert_eq!(respondents[1].name, "Bert Jansen");
+    assert!(respondents.iter().all(|r| r.answers.level("go9").is_some()));
+}

@@ -107,6 +107,7 @@ fn assert_damaged_and_unchanged(store: &Store, slug: &str, text: &[u8]) -> Strin
     let message = err.to_string();
     assert!(matches!(err, StoreError::Damaged { .. }), "{message}");
     assert!(message.contains(&format!("{slug}.ron")), "{message}");
+    assert!(message.contains("niet gewijzigd"), "{message}");
     // Listing still works, and shows the broken file.
     let entries = store.list().unwrap();
     let entry = entries.iter().find(|e| e.slug == slug).unwrap();
@@ -123,6 +124,10 @@ fn truncated_file_is_reported_with_position() {
     let truncated = &full.as_bytes()[..full.len() / 2];
     let message = assert_damaged_and_unchanged(&store, "afgekapt", truncated);
     assert!(message.contains("regel "), "{message}");
+    assert!(
+        message.contains("verplaats het uit de map"),
+        "says what to do: {message}"
+    );
     // The good one is still listed and readable.
     assert!(
         store
@@ -202,6 +207,23 @@ fn unreadable_path_is_reported() {
     let err = load(Path::new("/nonexistent/nowhere.ron")).unwrap_err();
     assert!(matches!(err, StoreError::Read { .. }));
     assert!(err.to_string().contains("nowhere.ron"));
+}
+
+#[test]
+fn a_damaged_file_with_a_backup_points_to_it() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Hersteld");
+    let mut handle = store.create(&assessment).unwrap();
+    assessment.note = "tweede".into();
+    handle.save(&assessment).unwrap();
+    let path = handle.path().to_path_buf();
+    drop(handle);
+    fs::write(&path, "(format: 3, title: ").unwrap();
+    let message = load(&path).unwrap_err().to_string();
+    assert!(
+        message.contains("hersteld.ron.bak") && message.contains("kopieer"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -159,6 +159,8 @@ fn session_key(model: &Model, key: &KeyEvent) -> Option<Msg> {
             .as_ref()
             .map(|_| Msg::GoToStep(model.steps().len() - 1)),
         KeyCode::Char('t') => Some(Msg::OpenTeam),
+        KeyCode::Home | KeyCode::Char('g') => Some(Msg::GoToStep(0)),
+        KeyCode::End | KeyCode::Char('G') => Some(Msg::GoToStep(model.steps().len() - 1)),
         KeyCode::Char(']') => Some(Msg::NextRespondent),
         KeyCode::Char('[') => Some(Msg::PrevRespondent),
         _ => None,

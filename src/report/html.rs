@@ -7,37 +7,8 @@ use crate::domain::{Assessment, Instruments, Level};
 use crate::radar::{label_alignment, point, polygon_segments, spoke_angle};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-pub(super) const CSS: &str = r#"
-:root { --ink: #1d1d1f; --muted: #6e6e73; --line: #d2d2d7; --current: #a0306e; --ambition: #2e7d32; --gold: #b8860b; }
-* { box-sizing: border-box; }
-body { font: 15px/1.45 -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--ink); max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }
-h1 { font-size: 1.8rem; margin: 0 0 .2rem; }
-h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 2px solid var(--gold); padding-bottom: .2rem; }
-.meta { color: var(--muted); margin-bottom: 1.5rem; }
-.top { display: flex; gap: 2rem; align-items: flex-start; flex-wrap: wrap; }
-.top svg { flex: 0 0 36rem; max-width: 100%; }
-.top .side { flex: 1 1 18rem; }
-table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
-th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { font-weight: 600; color: var(--muted); font-size: .85rem; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.current { color: var(--current); font-weight: 600; }
-.ambition { color: var(--ambition); }
-.summary { font-size: 1.05rem; }
-.bar { position: relative; height: .9rem; background: #f0f0f3; border-radius: 3px; min-width: 8rem; }
-.bar span { position: absolute; left: 0; top: 0; bottom: 0; background: var(--current); border-radius: 3px; }
-.bar i { position: absolute; left: 60%; top: -.2rem; bottom: -.2rem; border-left: 2px dashed var(--ink); }
-.why { color: var(--muted); font-size: .9rem; }
-.warn { color: #b00020; font-size: .9rem; }
-.legend span { margin-right: 1.2rem; }
-.band { color: #4aa3c9; }
-.warnmark { color: #b00020; }
-ul.steps li { margin-bottom: .5rem; }
-.note { white-space: pre-wrap; }
-footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
-@page { size: A4; margin: 16mm; }
-@media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } table, .top, li { break-inside: avoid; } }
-"#;
+/// The report style: one file, inlined into every HTML report.
+pub(super) const CSS: &str = include_str!("../../assets/report.css");
 
 /// The radar as SVG, from the same geometry as the terminal radar.
 pub fn svg_radar(

@@ -60,18 +60,36 @@ impl fmt::Display for StoreError {
                 "De gegevensmap {} kan niet worden aangemaakt of gelezen: {error}. Kies een andere map met --data-dir of GOUDENOOR_DATA_DIR.",
                 dir.display()
             ),
-            StoreError::Read { path, error } => {
-                write!(f, "{} kan niet worden gelezen: {error}", path.display())
-            }
+            StoreError::Read { path, error } => write!(
+                f,
+                "{} kan niet worden gelezen: {error}. Controleer of het bestand bestaat en of u het mag lezen.",
+                path.display()
+            ),
             StoreError::Damaged { path, error } => {
-                let backup = backup_path(path);
+                if let ParseError::Newer { .. } = error {
+                    return write!(
+                        f,
+                        "{}: {error}. Het bestand is niet gewijzigd.",
+                        path.display()
+                    );
+                }
                 write!(
                     f,
                     "{} is beschadigd: {error}. Het bestand is niet gewijzigd",
                     path.display()
                 )?;
-                if backup.exists() && !matches!(error, ParseError::Newer { .. }) {
-                    write!(f, "; de vorige versie staat in {}", backup.display())?;
+                let backup = backup_path(path);
+                if backup.exists() {
+                    write!(
+                        f,
+                        "; de vorige versie staat in {}: kopieer die over het bestand om verder te werken",
+                        backup.display()
+                    )?;
+                } else {
+                    write!(
+                        f,
+                        "; herstel het op de genoemde plek in een teksteditor, of verplaats het uit de map"
+                    )?;
                 }
                 write!(f, ".")
             }

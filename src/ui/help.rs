@@ -22,14 +22,19 @@ const LEFT: &[Section] = &[
     ),
     (
         "Overzicht",
-        &[("Enter", "openen"), ("n r x", "nieuw, hernoem, wis")],
+        &[
+            ("Enter", "openen"),
+            ("n r x", "nieuw, hernoem, wis"),
+            ("+ c m", "ronde, vergelijk, markeer"),
+        ],
     ),
     (
         "Stappen",
         &[
             ("Tab → PgDn", "volgende stap"),
             ("⇧Tab ←PgUp", "vorige stap"),
-            ("r", "naar de resultaten"),
+            ("r G End", "naar de resultaten"),
+            ("g Home", "naar de eerste stap"),
             ("t", "respondenten (workshop)"),
             ("[ ]", "andere respondent"),
         ],
