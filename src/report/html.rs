@@ -138,6 +138,7 @@ pub fn render(
                     }
                 }
                 h2 { (check.title) }
+                p.why { (check.intro) }
                 div.top {
                     (svg_radar(instruments, &s, team.as_ref()))
                     div.side {
@@ -177,6 +178,7 @@ pub fn render(
                     }
                 }
                 h2 { (instruments.stv.title) }
+                @if let Some(intro) = instruments.stv.intro.first() { p.why { (intro) } }
                 table {
                     tr { th { "Onderdeel" } th { "Score 1–5" } th {} th { "Waarom" } }
                     @for part in &s.parts {

@@ -119,6 +119,30 @@ fn intro_lines(model: &Model, session: &Session, part: &Part, width: u16) -> Vec
     if !session.intro_open {
         return lines;
     }
+    let framework = &model.instruments.stv;
+    // The framework's own introduction opens its first part.
+    if framework
+        .parts
+        .first()
+        .is_some_and(|first| first.id == part.id)
+    {
+        lines.push(Line::styled(
+            format!("Inleiding — {}", framework.publisher),
+            theme.muted(),
+        ));
+        for paragraph in &framework.intro {
+            lines.extend(
+                wrap(paragraph, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.muted())),
+            );
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(
+            format!("{} {}", part.numeral, part.title),
+            theme.title(),
+        ));
+    }
     lines.extend(wrap(&part.intro, width).into_iter().map(Line::raw));
     if let Some(level_one) = &part.level_one {
         lines.push(Line::raw(""));

@@ -67,20 +67,19 @@ pub fn gouden_oor_lines(
     let name_width = usize::from(width)
         .saturating_sub(22 + team_width)
         .clamp(8, 30);
-    let mut lines = vec![
-        Line::styled("Gouden Oor Maturity Check", theme.title()),
-        Line::styled(
-            format!(
-                "{:<name_width$} {:<7}{:<7}{:>3}{}",
-                "Shift",
-                "Huidig",
-                "Doel",
-                "Gat",
-                if team_width > 0 { " Team" } else { "" }
-            ),
-            theme.muted(),
+    let mut lines = vec![Line::styled(check.title.clone(), theme.title())];
+    lines.extend(wrapped(&check.intro, width, theme.muted()));
+    lines.extend([Line::styled(
+        format!(
+            "{:<name_width$} {:<7}{:<7}{:>3}{}",
+            "Shift",
+            "Huidig",
+            "Doel",
+            "Gat",
+            if team_width > 0 { " Team" } else { "" }
         ),
-    ];
+        theme.muted(),
+    )]);
     for shift in &check.shifts {
         let level = answers.level(&shift.id);
         let ambition = answers.ambition(&shift.id);
