@@ -21,8 +21,10 @@ fn list_area(frame: Frame) -> Rect {
 fn columns(width: u16) -> [u16; 6] {
     let fixed = 17 + 9 + 7 + 7;
     let flexible = width.saturating_sub(fixed + 6);
-    let title = flexible * 3 / 5;
-    [title, flexible - title, 17, 9, 7, 7]
+    // Wide screens keep the columns together rather than stretching them apart.
+    let title = (flexible * 3 / 5).min(56);
+    let organisation = (flexible - title).min(36);
+    [title, organisation, 17, 9, 7, 7]
 }
 
 fn row_line(cells: [String; 6], widths: [u16; 6], style: Style) -> Line<'static> {

@@ -23,6 +23,8 @@ pub use theme::Theme;
 /// The smallest terminal the screens are designed for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
+/// The widest a shift's or a part's text runs.
+const READABLE_WIDTH: u16 = 110;
 
 impl Model {
     pub fn theme(&self) -> Theme {
@@ -66,6 +68,11 @@ pub fn frame_layout(model: &Model, area: Rect) -> Frame {
         Constraint::Fill(1),
     ])
     .areas(body);
+    // Statements and criteria read best at a comfortable line length.
+    let mut main = main;
+    if matches!(model.step(), Some(Step::Shift(_) | Step::Part(_))) {
+        main.width = main.width.min(READABLE_WIDTH);
+    }
     Frame {
         header,
         sidebar: Some(sidebar),
