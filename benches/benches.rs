@@ -98,5 +98,62 @@ fn workshop(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, store, scoring, render, workshop);
+fn render_workshop_and_compare(c: &mut Criterion) {
+    let instruments = Instruments::embedded();
+    let mut model = Model::new(instruments, PathBuf::from("/data"));
+    model.time_zone = jiff::tz::TimeZone::UTC;
+    let team = sample_assessment(instruments, 12);
+    update(
+        &mut model,
+        Msg::Opened(Box::new(Opened {
+            path: PathBuf::from("/data/x.ron"),
+            assessment: team.clone(),
+            read_only: false,
+        })),
+    );
+    let team_step = model
+        .steps()
+        .iter()
+        .position(|s| *s == goudenoor::app::Step::Team)
+        .unwrap();
+    update(&mut model, Msg::GoToStep(team_step));
+    let mut compare_model = Model::new(instruments, PathBuf::from("/data"));
+    let mut later = team.clone();
+    later.respondents.truncate(3);
+    update(
+        &mut compare_model,
+        Msg::Compared(Box::new(goudenoor::app::CompareView {
+            a_title: team.title.clone(),
+            b_title: later.title.clone(),
+            a_date: team.updated,
+            b_date: later.updated,
+            before: team.result_answers(instruments),
+            after: later.result_answers(instruments),
+            comparison: goudenoor::domain::compare::compare(instruments, &team, &later),
+            scroll: 0,
+        })),
+    );
+    for (name, model) in [("workshop 12", &mut model), ("compare", &mut compare_model)] {
+        for (w, h) in [(80, 24), (200, 60)] {
+            update(model, Msg::Resize(w, h));
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            c.bench_function(&format!("render {name} {w}x{h}"), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|frame| frame.render_widget(&*model, frame.area()))
+                        .unwrap();
+                })
+            });
+        }
+    }
+}
+
+criterion_group!(
+    benches,
+    store,
+    scoring,
+    render,
+    render_workshop_and_compare,
+    workshop
+);
 criterion_main!(benches);
