@@ -52,9 +52,12 @@ fn column_width(session: &Session, width: u16) -> usize {
         .unwrap_or(0)
 }
 
+/// One row of the overview; `proposal` is the team's median/majority, computed once
+/// per frame by the caller.
 fn row_line(
     model: &Model,
     session: &Session,
+    proposal: &crate::domain::Answers,
     row: TeamRow,
     width: u16,
     cursor: bool,
@@ -64,7 +67,6 @@ fn row_line(
     let respondents = &session.assessment.respondents;
     let agreed = &session.assessment.agreed;
     let column = column_width(session, width);
-    let proposal = crate::domain::aggregate::proposal(instruments, respondents);
     let mut spans = Vec::new();
     match row {
         TeamRow::Shift(i) => {
@@ -229,9 +231,11 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
     let rows = team_rows(model.instruments, session);
     let cursor = session.team_row.min(rows.len() - 1);
     let offset = offset_to_show(cursor as u16, cursor as u16 + 1, body.height);
+    let proposal =
+        crate::domain::aggregate::proposal(model.instruments, &session.assessment.respondents);
     render_scrolled(body, buf, rows.len() as u16, offset, |content, buf| {
         for (i, row) in rows.iter().enumerate() {
-            row_line(model, session, *row, content.width, i == cursor).render(
+            row_line(model, session, &proposal, *row, content.width, i == cursor).render(
                 Rect::new(0, i as u16, content.width.saturating_sub(1), 1),
                 buf,
             );
