@@ -138,6 +138,23 @@ impl Part {
         self.criteria.iter().find(|c| c.id == id)
     }
 
+    /// The criteria a next step asks for, with their short names: "II.A Middelen … of
+    /// II.B Beslisruimte …", "III.3a …; III.3b …".
+    pub fn missing_names(&self, step: &super::scoring::PartStep) -> String {
+        let names: Vec<String> = step
+            .missing
+            .iter()
+            .filter_map(|id| self.criterion(id))
+            .map(|c| format!("{} {}", c.id, c.short))
+            .collect();
+        let joiner = if step.describe.contains(" of ") {
+            " of "
+        } else {
+            "; "
+        };
+        names.join(joiner)
+    }
+
     /// The rule in a sentence, for the screen and the reports.
     pub fn rule_text(&self) -> String {
         match &self.rule {

@@ -367,6 +367,22 @@ impl StvSummary {
 /// Stv reads 3 on its 1–5 scale as "voldoende".
 pub const VOLDOENDE: u8 = 3;
 
+impl Mean {
+    /// Whether a total reaches "voldoende" (3) on Stv's scale.
+    pub fn is_voldoende(self) -> bool {
+        self.value() >= f64::from(VOLDOENDE)
+    }
+
+    /// "voldoende" or "onder voldoende".
+    pub fn verdict(self) -> &'static str {
+        if self.is_voldoende() {
+            "voldoende"
+        } else {
+            "onder voldoende"
+        }
+    }
+}
+
 pub fn stv_summary(framework: &NormFramework, answers: &Answers) -> StvSummary {
     let parts: Vec<PartScore> = framework
         .parts

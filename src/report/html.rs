@@ -199,7 +199,7 @@ pub fn render(
                 @match s.total {
                     Some(total) => p.summary {
                         "Totaal " strong { (total.display()) } " — "
-                        @if total.value() >= 3.0 { "voldoende" } @else { "onder voldoende" }
+                        (total.verdict())
                         span.why { " (3 is voldoende; gemiddelde van de vier onderdelen, onafgerond " (total.value().to_string().replace('.', ",")) ")" }
                     },
                     None => p.why { "Totaal: volgt zodra elk onderdeel een score heeft." },

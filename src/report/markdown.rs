@@ -89,11 +89,7 @@ pub fn write_results(out: &mut String, instruments: &Instruments, s: &ResultSumm
     out.push('\n');
     match s.total {
         Some(total) => {
-            let verdict = if total.value() >= 3.0 {
-                "voldoende"
-            } else {
-                "onder voldoende"
-            };
+            let verdict = total.verdict();
             let _ = writeln!(
                 out,
                 "**Totaal {}** — {verdict} (3 is voldoende; gemiddelde van de vier onderdelen, onafgerond {})\n",

@@ -138,20 +138,7 @@ pub fn summarise(instruments: &Instruments, answers: &Answers) -> ResultSummary 
                 .next
                 .as_ref()
                 .filter(|_| score.score.is_some())
-                .map(|next| {
-                    let names: Vec<String> = next
-                        .missing
-                        .iter()
-                        .filter_map(|id| part.criterion(id))
-                        .map(|c| format!("{} {}", c.id, c.short))
-                        .collect();
-                    let joiner = if next.describe.contains(" of ") {
-                        " of "
-                    } else {
-                        "; "
-                    };
-                    format!("voor {}: {}", next.target, names.join(joiner))
-                }),
+                .map(|next| format!("voor {}: {}", next.target, part.missing_names(next))),
         })
         .collect();
     let next_shifts = shift_next_steps(check, answers)

@@ -67,11 +67,7 @@ pub fn render(instruments: &Instruments, assessment: &Assessment, options: Optio
     }
     match s.total {
         Some(total) => {
-            let verdict = if total.value() >= 3.0 {
-                "voldoende"
-            } else {
-                "onder voldoende"
-            };
+            let verdict = total.verdict();
             let _ = writeln!(out, "  Totaal {} — {verdict}\n", total.display());
         }
         None => out.push_str("  Totaal: volgt zodra elk onderdeel een score heeft.\n\n"),

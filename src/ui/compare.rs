@@ -2,7 +2,6 @@
 //! totals, and which next steps were achieved.
 
 use super::Frame;
-use super::radar::Radar;
 use super::text::{clean, render_scrolled, spread, truncate, wrap};
 use crate::app::{CompareView, Model};
 use crate::domain::Level;
@@ -182,24 +181,15 @@ pub fn render(model: &Model, view: &CompareView, frame: Frame, buf: &mut Buffer)
     let area = frame.main;
     let width = area.width.saturating_sub(1);
     let s = sections(model, view, width);
-    let shifts = &model.instruments.gouden_oor.shifts;
-    let radar = Radar {
-        labels: shifts
-            .iter()
-            .map(|s| format!("{} {}", s.number, s.to))
-            .collect(),
-        current: shifts
-            .iter()
-            .map(|s| view.after.level(&s.id).map(Level::value))
-            .collect(),
-        ambition: shifts
-            .iter()
-            .map(|s| view.before.level(&s.id).map(Level::value))
-            .collect(),
-        bands: Vec::new(),
-        max: Level::MAX.value(),
-        theme,
-    };
+    // The later round solid, the earlier one dashed in the ambition's place.
+    let mut radar = super::results::radar_for(model.instruments, &view.after, theme);
+    radar.ambition = model
+        .instruments
+        .gouden_oor
+        .shifts
+        .iter()
+        .map(|s| view.before.level(&s.id).map(Level::value))
+        .collect();
     render_scrolled(area, buf, s.height, view.scroll, |_, buf| {
         if s.radar.height > 0 {
             radar.render(s.radar, buf);

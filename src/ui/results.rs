@@ -289,11 +289,14 @@ pub fn stv_lines(
     ));
     match summary.total {
         Some(total) => {
-            let verdict = if total.value() >= f64::from(VOLDOENDE) {
-                Span::styled("voldoende", theme.good())
-            } else {
-                Span::styled("onder voldoende", theme.bad())
-            };
+            let verdict = Span::styled(
+                total.verdict(),
+                if total.is_voldoende() {
+                    theme.good()
+                } else {
+                    theme.bad()
+                },
+            );
             lines.push(Line::from(vec![
                 Span::raw("Totaal "),
                 Span::styled(total.display(), theme.current()),
@@ -361,25 +364,13 @@ pub fn next_step_lines(
     lines.push(Line::raw(""));
     for (part, score) in framework.parts.iter().zip(&summary.parts) {
         let text = match (&score.next, score.score) {
-            (Some(next), Some(_)) => {
-                let names: Vec<String> = next
-                    .missing
-                    .iter()
-                    .filter_map(|id| part.criterion(id))
-                    .map(|c| format!("{} {}", c.id, c.short))
-                    .collect();
-                format!(
-                    "{} {}: voor {} — {}",
-                    part.numeral,
-                    part.title,
-                    next.target,
-                    names.join(if next.describe.contains(" of ") {
-                        " of "
-                    } else {
-                        "; "
-                    })
-                )
-            }
+            (Some(next), Some(_)) => format!(
+                "{} {}: voor {} — {}",
+                part.numeral,
+                part.title,
+                next.target,
+                part.missing_names(next)
+            ),
             (None, Some(_)) => format!(
                 "{} {}: de hoogste score is bereikt.",
                 part.numeral, part.title
