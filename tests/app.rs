@@ -439,3 +439,28 @@ fn g_and_capital_g_jump_to_the_first_step_and_the_results() {
     press(&mut model, &[KeyCode::End]);
     assert_eq!(model.step(), Some(Step::Results));
 }
+
+#[test]
+fn ctrl_c_quits_from_anywhere_with_the_note_already_saved() {
+    use crossterm::event::{Event, KeyEvent, KeyModifiers};
+    let ctrl_c = || Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let mut model = opened(blank());
+    type_text(&mut model, "e");
+    let effects = type_text(&mut model, "bewijs");
+    assert_eq!(
+        saved(&effects).unwrap().respondents[0]
+            .answers
+            .shift("go1")
+            .note,
+        "bewijs"
+    );
+    assert_eq!(feed(&mut model, [ctrl_c()]), [Effect::Close, Effect::Quit]);
+
+    let mut home = home_model();
+    type_text(&mut home, "nhalf");
+    assert_eq!(
+        feed(&mut home, [ctrl_c()]),
+        [Effect::Quit],
+        "also from a dialog"
+    );
+}

@@ -21,7 +21,7 @@ pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
         return update_dialog(&mut home.dialog, msg);
     }
     match msg {
-        Msg::Quit | Msg::Back => vec![Effect::Quit],
+        Msg::Back => vec![Effect::Quit],
         Msg::Up => {
             home.selected = home.selected.saturating_sub(1);
             vec![]
@@ -163,10 +163,6 @@ fn update_dialog(slot: &mut Option<Dialog>, msg: Msg) -> Vec<Effect> {
             vec![effect]
         }
         (Dialog::NewRound { .. }, _) => {
-            *slot = None;
-            vec![]
-        }
-        (Dialog::ConfirmDelete { .. }, Msg::Quit) => {
             *slot = None;
             vec![]
         }

@@ -374,6 +374,15 @@ pub enum Effect {
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
+        // Quit means quit, from anywhere (Ctrl-C in an editor too): every answer and
+        // note is already saved as it was typed.
+        Msg::Quit => {
+            return if model.session.is_some() {
+                vec![Effect::Close, Effect::Quit]
+            } else {
+                vec![Effect::Quit]
+            };
+        }
         Msg::Resize(w, h) => {
             model.size = (w, h);
             return vec![];
@@ -426,7 +435,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
     if model.help {
         // The overlay takes every other key to close it, so nothing happens by accident.
-        if matches!(msg, Msg::Back | Msg::Quit | Msg::Activate | Msg::Cancel) {
+        if matches!(msg, Msg::Back | Msg::Activate | Msg::Cancel) {
             model.help = false;
         }
         return vec![];
@@ -450,7 +459,6 @@ fn update_compare(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let view = model.compare.as_mut().expect("checked by caller");
     match msg {
         Msg::Back | Msg::Cancel => model.compare = None,
-        Msg::Quit => return vec![Effect::Quit],
         Msg::Up => view.scroll = view.scroll.saturating_sub(1),
         Msg::Down => view.scroll = (view.scroll + 1).min(max_scroll),
         Msg::PageUp => view.scroll = view.scroll.saturating_sub(10),
@@ -560,7 +568,6 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
 
     match msg {
         // Every change is saved as it happens, so leaving needs no save of its own.
-        Msg::Quit => vec![Effect::Close, Effect::Quit],
         Msg::Back => {
             model.session = None;
             vec![Effect::Close, Effect::List]

@@ -203,7 +203,7 @@ pub(super) fn update_dialog(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 ));
             }
             Msg::ImportFile => dialog.mode = TeamMode::Import(TextInput::single("")),
-            Msg::Back | Msg::Cancel | Msg::Quit | Msg::OpenTeam => session.team = None,
+            Msg::Back | Msg::Cancel | Msg::OpenTeam => session.team = None,
             _ => {}
         },
         TeamMode::Add(input) | TeamMode::Rename(input) | TeamMode::Import(input) => match msg {

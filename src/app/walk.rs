@@ -171,7 +171,7 @@ pub(super) fn update_editor(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             save(session)
         }
-        Msg::Submit | Msg::Cancel | Msg::Back | Msg::Quit => {
+        Msg::Submit | Msg::Cancel | Msg::Back => {
             let editor = session.editor.take().expect("checked above");
             if editor.target != EditTarget::ResponsePercent || msg == Msg::Cancel {
                 return vec![];
