@@ -39,6 +39,27 @@ fn data_dir_is_created_on_first_use() {
     assert!(nested.is_dir());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_data_dir_we_create_is_owner_only_and_an_existing_one_is_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("nieuw");
+    Store::open(&new).unwrap();
+    assert_eq!(
+        fs::metadata(&new).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+    let shared = dir.path().join("gedeeld");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o750)).unwrap();
+    Store::open(&shared).unwrap();
+    assert_eq!(
+        fs::metadata(&shared).unwrap().permissions().mode() & 0o777,
+        0o750
+    );
+}
+
 #[test]
 fn data_dir_that_cannot_be_created_names_the_folder() {
     let dir = tempfile::tempdir().unwrap();

@@ -176,10 +176,22 @@ impl Store {
     /// Open (and create, on first use) the data directory.
     pub fn open(dir: impl Into<PathBuf>) -> Result<Store, StoreError> {
         let dir = dir.into();
+        let existed = dir.is_dir();
         fs::create_dir_all(&dir).map_err(|error| StoreError::DataDir {
             dir: dir.clone(),
             error,
         })?;
+        // A folder we create is the owner's only: even the titles are nobody else's business.
+        #[cfg(unix)]
+        if !existed {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).map_err(|error| {
+                StoreError::DataDir {
+                    dir: dir.clone(),
+                    error,
+                }
+            })?;
+        }
         fs::read_dir(&dir).map_err(|error| StoreError::DataDir {
             dir: dir.clone(),
             error,
