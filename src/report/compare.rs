@@ -19,6 +19,39 @@ fn name(instruments: &Instruments, level: Option<Level>) -> String {
     summary::level_name(instruments, level)
 }
 
+/// One line of a comparison, ready for any format: what, before, after, which way.
+struct ChangeRow {
+    label: String,
+    before: String,
+    after: String,
+    arrow: &'static str,
+}
+
+fn shift_rows(instruments: &Instruments, c: &Comparison) -> Vec<ChangeRow> {
+    c.shifts
+        .iter()
+        .map(|s| ChangeRow {
+            label: format!("{} {}", s.number, s.to),
+            before: name(instruments, s.before),
+            after: name(instruments, s.after),
+            arrow: arrow(s.delta()),
+        })
+        .collect()
+}
+
+fn part_rows(c: &Comparison) -> Vec<ChangeRow> {
+    let score = |s: Option<u8>| s.map_or("—".to_string(), |s| s.to_string());
+    c.parts
+        .iter()
+        .map(|p| ChangeRow {
+            label: format!("{} {}", p.numeral, p.title),
+            before: score(p.before),
+            after: score(p.after),
+            arrow: arrow(p.delta()),
+        })
+        .collect()
+}
+
 fn heading(a: &Assessment, b: &Assessment) -> String {
     format!(
         "{} ({}) → {} ({})",
@@ -39,14 +72,11 @@ fn text(instruments: &Instruments, a: &Assessment, b: &Assessment, c: &Compariso
     }
     if !c.shifts.is_empty() {
         out.push_str("Gouden Oor\n");
-        for s in &c.shifts {
+        for r in shift_rows(instruments, c) {
             let _ = writeln!(
                 out,
                 "  {:<28} {:<7} → {:<7} {}",
-                format!("{} {}", s.number, s.to),
-                name(instruments, s.before),
-                name(instruments, s.after),
-                arrow(s.delta())
+                r.label, r.before, r.after, r.arrow
             );
         }
         if let (Some(x), Some(y)) = (c.mean_before, c.mean_after) {
@@ -62,15 +92,11 @@ fn text(instruments: &Instruments, a: &Assessment, b: &Assessment, c: &Compariso
     }
     if !c.parts.is_empty() {
         out.push_str("Stv normenkader\n");
-        for p in &c.parts {
-            let score = |s: Option<u8>| s.map_or("—".to_string(), |s| s.to_string());
+        for r in part_rows(c) {
             let _ = writeln!(
                 out,
                 "  {:<28} {} → {} {}",
-                format!("{} {}", p.numeral, p.title),
-                score(p.before),
-                score(p.after),
-                arrow(p.delta())
+                r.label, r.before, r.after, r.arrow
             );
         }
         if let (Some(x), Some(y)) = (c.total_before, c.total_after) {
@@ -108,15 +134,11 @@ fn markdown(instruments: &Instruments, a: &Assessment, b: &Assessment, c: &Compa
     }
     if !c.shifts.is_empty() {
         out.push_str("## Gouden Oor\n\n| Shift | Eerst | Nu | |\n|---|---|---|---|\n");
-        for s in &c.shifts {
+        for r in shift_rows(instruments, c) {
             let _ = writeln!(
                 out,
-                "| {} {} | {} | {} | {} |",
-                s.number,
-                s.to,
-                name(instruments, s.before),
-                name(instruments, s.after),
-                arrow(s.delta())
+                "| {} | {} | {} | {} |",
+                r.label, r.before, r.after, r.arrow
             );
         }
         if let (Some(x), Some(y)) = (c.mean_before, c.mean_after) {
@@ -131,16 +153,11 @@ fn markdown(instruments: &Instruments, a: &Assessment, b: &Assessment, c: &Compa
     }
     if !c.parts.is_empty() {
         out.push_str("## Stv normenkader\n\n| Onderdeel | Eerst | Nu | |\n|---|---|---|---|\n");
-        for p in &c.parts {
-            let score = |s: Option<u8>| s.map_or("—".to_string(), |s| s.to_string());
+        for r in part_rows(c) {
             let _ = writeln!(
                 out,
-                "| {} {} | {} | {} | {} |",
-                p.numeral,
-                p.title,
-                score(p.before),
-                score(p.after),
-                arrow(p.delta())
+                "| {} | {} | {} | {} |",
+                r.label, r.before, r.after, r.arrow
             );
         }
         if let (Some(x), Some(y)) = (c.total_before, c.total_after) {
