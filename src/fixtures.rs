@@ -1,6 +1,9 @@
 //! Deterministic sample assessments for tests, benchmarks and golden files.
 
-use crate::domain::{Answers, Assessment, Instruments, Level, Respondent, Status};
+use crate::domain::{
+    Answer, Answers, Assessment, Check, Instruments, ItemKind, Level, Respondent, Status,
+    default_instruments,
+};
 use jiff::Timestamp;
 
 /// A fixed moment, so that golden files do not change from run to run.
@@ -8,48 +11,81 @@ pub fn fixed_time() -> Timestamp {
     "2026-11-02T09:30:00Z".parse().expect("valid timestamp")
 }
 
-/// Answers varied by `seed`: every shift and criterion answered, with notes.
-pub fn full_answers(instruments: &Instruments, seed: usize) -> Answers {
+/// Answers varied by `seed` for the instruments `included`: every respondent item
+/// answered, with notes.
+pub fn full_answers_for(instruments: &Instruments, included: &[String], seed: usize) -> Answers {
     let mut answers = Answers::default();
-    for (i, shift) in instruments.gouden_oor.shifts.iter().enumerate() {
-        let level = Level::new(((i + seed) % 4 + 1) as u8);
-        let ambition = Level::new(((i + seed) % 4 + 1).max(3) as u8);
-        answers.edit_shift(&shift.id, |a| {
-            a.level = level;
-            a.ambition = ambition;
-            a.note = format!(
-                "Voorbeeld {seed} bij {}: we zien dit terug in het klachtenoverleg.",
-                shift.id
-            );
-        });
+    for inst in instruments.selected(included) {
+        let items = answers.of_mut(&inst.id);
+        for (i, item) in inst.items().into_iter().enumerate() {
+            let answer = match item.kind {
+                ItemKind::Level { levels } => {
+                    let level = (i + seed) % levels + 1;
+                    Answer::Scale {
+                        value: Level::new(level as u8),
+                        ambition: Level::new(level.max(levels - 1) as u8),
+                        note: format!(
+                            "Voorbeeld {seed} bij {}: we zien dit terug in het klachtenoverleg.",
+                            item.id
+                        ),
+                    }
+                }
+                ItemKind::Rating { min, max } => Answer::Scale {
+                    value: Level::new(min + ((i + seed) as u8 % (max - min + 1))),
+                    ambition: None,
+                    note: String::new(),
+                },
+                ItemKind::Criterion => Answer::Criterion {
+                    status: if (i + seed).is_multiple_of(3) {
+                        Status::NotMet
+                    } else {
+                        Status::Met
+                    },
+                    note: format!("Dat blijkt uit het jaarverslag, hoofdstuk {}.", i + 1),
+                },
+                ItemKind::Check => Answer::Check {
+                    answer: Check::ANSWERS[(i + seed) % 4],
+                    note: String::new(),
+                },
+                ItemKind::Measurement(m) => Answer::Number(
+                    (m.threshold.value - 2.0 + (seed % 5) as f64).clamp(m.min, m.max),
+                ),
+                ItemKind::Field(_) | ItemKind::Input(_) => continue,
+            };
+            items.set(item.id, answer);
+        }
     }
-    for (i, (_, criterion)) in instruments.stv.criteria().enumerate() {
-        let status = if (i + seed).is_multiple_of(3) {
-            Status::NotMet
-        } else {
-            Status::Met
-        };
-        answers.edit_criterion(&criterion.id, |a| {
-            a.status = status;
-            a.note = format!("Dat blijkt uit het jaarverslag, hoofdstuk {}.", i + 1);
-        });
-    }
-    answers.response_pct = Some(88 + (seed % 5) as u8);
+    answers.tidy();
     answers
 }
 
-/// An assessment with `respondents` fully answered respondents.
+/// Answers for the default instruments.
+pub fn full_answers(instruments: &Instruments, seed: usize) -> Answers {
+    full_answers_for(instruments, &default_instruments(), seed)
+}
+
+/// An assessment of the default instruments with `respondents` fully answered respondents.
 pub fn sample_assessment(instruments: &Instruments, respondents: usize) -> Assessment {
+    sample_assessment_with(instruments, &default_instruments(), respondents)
+}
+
+/// An assessment of the instruments `included` with `respondents` fully answered respondents.
+pub fn sample_assessment_with(
+    instruments: &Instruments,
+    included: &[String],
+    respondents: usize,
+) -> Assessment {
     let mut assessment = Assessment::new(
         "Nulmeting klantenservice",
         "Verzekeraar Voorbeeld N.V.",
         instruments,
+        included,
         fixed_time(),
     );
     assessment.respondents = (0..respondents)
         .map(|n| Respondent {
             name: format!("Deelnemer {}", n + 1),
-            answers: full_answers(instruments, n),
+            answers: full_answers_for(instruments, included, n),
         })
         .collect();
     assessment.note = "Besproken in het MT van november.".into();

@@ -1,24 +1,51 @@
-//! A team's answers side by side: per shift the median, the range and whether the team
-//! disagrees; per criterion how many said met, not met, open; and what to propose as
-//! the group's answer.
+//! A team's answers side by side: per item the spread or the tally, whether the team
+//! disagrees, and what to propose as the group's answer. An item gets a proposal only
+//! when at least half of the respondents answered it.
 
-use super::answers::{Answers, Level, Status};
-use super::assessment::Respondent;
-use super::instrument::Instruments;
+use super::answers::{Answer, Answers, Check, ItemAnswers, Level, Status};
+use super::instrument::{Instruments, ItemKind, Scope};
 
 /// A range of 2 levels or more marks a disagreement worth discussing first.
 pub const DISAGREEMENT_RANGE: u8 = 2;
 
+/// One respondent's answers, as aggregation needs them.
+pub trait Responses {
+    fn name(&self) -> &str;
+    fn answers(&self) -> &Answers;
+}
+
+/// How many answered an item, of how many respondents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quorum {
+    pub answered: usize,
+    pub respondents: usize,
+}
+
+impl Quorum {
+    /// At least half of the respondents answered.
+    pub fn holds(self) -> bool {
+        self.answered > 0 && 2 * self.answered >= self.respondents
+    }
+
+    /// "te weinig antwoorden (2 van 8)".
+    pub fn message(self) -> String {
+        format!(
+            "te weinig antwoorden ({} van {})",
+            self.answered, self.respondents
+        )
+    }
+}
+
 /// A median that may fall between two levels: stored in halves (5 = 2,5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Median {
-    halves: u8,
+    halves: u16,
 }
 
 impl Median {
     /// The median of the values; for an even count the mean of the middle two.
     pub fn of(values: &[Level]) -> Option<Median> {
-        let mut sorted: Vec<u8> = values.iter().map(|l| l.value()).collect();
+        let mut sorted: Vec<u16> = values.iter().map(|l| u16::from(l.value())).collect();
         sorted.sort_unstable();
         let n = sorted.len();
         match n {
@@ -48,13 +75,13 @@ impl Median {
     /// The level to propose: a median between two levels is rounded down, the careful
     /// reading (as the Gouden Oor overall level rounds down).
     pub fn proposal(self) -> Level {
-        Level::new(self.halves / 2).expect("a median of levels is a level")
+        Level::new((self.halves / 2) as u8).expect("a median of levels is a level")
     }
 }
 
+/// The levels a team gave one scale item.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShiftSpread {
-    pub shift_id: String,
+pub struct ScaleSpread {
     /// One per respondent, in respondent order.
     pub levels: Vec<Option<Level>>,
     pub ambitions: Vec<Option<Level>>,
@@ -62,13 +89,11 @@ pub struct ShiftSpread {
     pub ambition_median: Option<Median>,
     pub min: Option<Level>,
     pub max: Option<Level>,
+    pub quorum: Quorum,
+    pub ambition_quorum: Quorum,
 }
 
-impl ShiftSpread {
-    pub fn answered(&self) -> usize {
-        self.levels.iter().flatten().count()
-    }
-
+impl ScaleSpread {
     /// Highest minus lowest level (0 with fewer than two answers).
     pub fn range(&self) -> u8 {
         match (self.min, self.max) {
@@ -80,8 +105,22 @@ impl ShiftSpread {
     pub fn disagrees(&self) -> bool {
         self.range() >= DISAGREEMENT_RANGE
     }
+
+    /// The proposed level: the median rounded down, when the quorum holds.
+    pub fn proposal(&self) -> Option<Level> {
+        self.median
+            .filter(|_| self.quorum.holds())
+            .map(Median::proposal)
+    }
+
+    pub fn ambition_proposal(&self) -> Option<Level> {
+        self.ambition_median
+            .filter(|_| self.ambition_quorum.holds())
+            .map(Median::proposal)
+    }
 }
 
+/// Met, not met and open for one criterion.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     pub met: usize,
@@ -90,9 +129,19 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// The majority of those who gave an answer; a tie (or no answer) proposes nothing.
+    pub fn quorum(self) -> Quorum {
+        Quorum {
+            answered: self.met + self.not_met,
+            respondents: self.met + self.not_met + self.open,
+        }
+    }
+
+    /// The majority of those who answered, when the quorum holds; a tie proposes nothing.
     pub fn majority(self) -> Option<Status> {
         use std::cmp::Ordering::*;
+        if !self.quorum().holds() {
+            return None;
+        }
         match self.met.cmp(&self.not_met) {
             Greater => Some(Status::Met),
             Less => Some(Status::NotMet),
@@ -106,32 +155,74 @@ impl Tally {
     }
 }
 
-pub fn shift_spread(shift_id: &str, respondents: &[Respondent]) -> ShiftSpread {
+/// Ja, deels, nee, n.v.t. and open for one checklist item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckTally {
+    /// Counts for ja, deels, nee, n.v.t.
+    pub counts: [usize; 4],
+    pub open: usize,
+}
+
+impl CheckTally {
+    pub fn quorum(self) -> Quorum {
+        let answered: usize = self.counts.iter().sum();
+        Quorum {
+            answered,
+            respondents: answered + self.open,
+        }
+    }
+
+    /// The most given answer, when the quorum holds; a tie proposes nothing.
+    pub fn plurality(self) -> Option<Check> {
+        if !self.quorum().holds() {
+            return None;
+        }
+        let best = *self.counts.iter().max()?;
+        let winners: Vec<usize> = (0..4).filter(|i| self.counts[*i] == best).collect();
+        match winners.as_slice() {
+            [only] => Some(Check::ANSWERS[*only]),
+            _ => None,
+        }
+    }
+
+    pub fn disagrees(self) -> bool {
+        self.counts.iter().filter(|c| **c > 0).count() > 1
+    }
+}
+
+pub fn scale_spread<R: Responses>(instrument: &str, id: &str, respondents: &[R]) -> ScaleSpread {
     let levels: Vec<Option<Level>> = respondents
         .iter()
-        .map(|r| r.answers.level(shift_id))
+        .map(|r| r.answers().of(instrument).level(id))
         .collect();
     let ambitions: Vec<Option<Level>> = respondents
         .iter()
-        .map(|r| r.answers.ambition(shift_id))
+        .map(|r| r.answers().of(instrument).ambition(id))
         .collect();
     let given: Vec<Level> = levels.iter().flatten().copied().collect();
     let given_ambitions: Vec<Level> = ambitions.iter().flatten().copied().collect();
-    ShiftSpread {
-        shift_id: shift_id.to_string(),
+    ScaleSpread {
         median: Median::of(&given),
         ambition_median: Median::of(&given_ambitions),
         min: given.iter().min().copied(),
         max: given.iter().max().copied(),
+        quorum: Quorum {
+            answered: given.len(),
+            respondents: respondents.len(),
+        },
+        ambition_quorum: Quorum {
+            answered: given_ambitions.len(),
+            respondents: respondents.len(),
+        },
         levels,
         ambitions,
     }
 }
 
-pub fn tally(criterion_id: &str, respondents: &[Respondent]) -> Tally {
+pub fn tally<R: Responses>(instrument: &str, id: &str, respondents: &[R]) -> Tally {
     let mut tally = Tally::default();
     for r in respondents {
-        match r.answers.status(criterion_id) {
+        match r.answers().of(instrument).status(id) {
             Status::Met => tally.met += 1,
             Status::NotMet => tally.not_met += 1,
             Status::Open => tally.open += 1,
@@ -140,73 +231,116 @@ pub fn tally(criterion_id: &str, respondents: &[Respondent]) -> Tally {
     tally
 }
 
-/// Every shift's spread, in instrument order.
-pub fn spreads(instruments: &Instruments, respondents: &[Respondent]) -> Vec<ShiftSpread> {
-    instruments
-        .gouden_oor
-        .shifts
+pub fn check_tally<R: Responses>(instrument: &str, id: &str, respondents: &[R]) -> CheckTally {
+    let mut tally = CheckTally::default();
+    for r in respondents {
+        match r.answers().of(instrument).check(id) {
+            Check::Open => tally.open += 1,
+            answer => {
+                let i = Check::ANSWERS
+                    .iter()
+                    .position(|a| *a == answer)
+                    .expect("an answer");
+                tally.counts[i] += 1;
+            }
+        }
+    }
+    tally
+}
+
+/// The median of the numbers given, when the quorum holds (whole numbers round down).
+pub fn number_proposal<R: Responses>(
+    instrument: &str,
+    id: &str,
+    whole: bool,
+    respondents: &[R],
+) -> (Option<f64>, Quorum) {
+    let mut values: Vec<f64> = respondents
         .iter()
-        .map(|s| shift_spread(&s.id, respondents))
-        .collect()
+        .filter_map(|r| r.answers().of(instrument).number(id))
+        .collect();
+    values.sort_by(f64::total_cmp);
+    let quorum = Quorum {
+        answered: values.len(),
+        respondents: respondents.len(),
+    };
+    let n = values.len();
+    let median = match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    };
+    let median = if whole {
+        median.map(f64::floor)
+    } else {
+        median
+    };
+    (median.filter(|_| quorum.holds()), quorum)
+}
+
+fn gathered_notes<R: Responses>(instrument: &str, id: &str, respondents: &[R]) -> String {
+    respondents
+        .iter()
+        .filter_map(|r| {
+            let note = r.answers().of(instrument).note(id).trim();
+            (!note.is_empty()).then(|| format!("{}: {note}", r.name()))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What the group would answer if it followed the median and the majority: the
 /// proposal that prefills the agreement. For one respondent it is their own answers.
-pub fn proposal(instruments: &Instruments, respondents: &[Respondent]) -> Answers {
+pub fn proposal<R: Responses>(
+    instruments: &Instruments,
+    included: &[String],
+    respondents: &[R],
+) -> Answers {
     if let [only] = respondents {
-        return only.answers.clone();
+        return only.answers().clone();
     }
     let mut answers = Answers::default();
-    for spread in spreads(instruments, respondents) {
-        let level = spread.median.map(Median::proposal);
-        let ambition = spread.ambition_median.map(Median::proposal);
-        let notes: Vec<String> = respondents
-            .iter()
-            .filter_map(|r| {
-                let note = r.answers.shift(&spread.shift_id).note;
-                (!note.trim().is_empty()).then(|| format!("{}: {}", r.name, note.trim()))
-            })
-            .collect();
-        answers.edit_shift(&spread.shift_id, |a| {
-            a.level = level;
-            a.ambition = ambition;
-            a.note = notes.join("\n");
-        });
-    }
-    for (_, criterion) in instruments.stv.criteria() {
-        let status = tally(&criterion.id, respondents).majority();
-        let notes: Vec<String> = respondents
-            .iter()
-            .filter_map(|r| {
-                let note = r
-                    .answers
-                    .criteria
-                    .get(&criterion.id)?
-                    .note
-                    .trim()
-                    .to_string();
-                (!note.is_empty()).then(|| format!("{}: {note}", r.name))
-            })
-            .collect();
-        answers.edit_criterion(&criterion.id, |a| {
-            a.status = status.unwrap_or_default();
-            a.note = notes.join("\n");
-        });
-    }
-    let pcts: Vec<u8> = respondents
-        .iter()
-        .filter_map(|r| r.answers.response_pct)
-        .collect();
-    if !pcts.is_empty() {
-        // The median of the measured percentages, rounded down.
-        let mut sorted = pcts;
-        sorted.sort_unstable();
-        let n = sorted.len();
-        answers.response_pct = Some(if n % 2 == 1 {
-            sorted[n / 2]
-        } else {
-            ((u16::from(sorted[n / 2 - 1]) + u16::from(sorted[n / 2])) / 2) as u8
-        });
+    for inst in instruments.selected(included) {
+        let mut items = ItemAnswers::default();
+        for item in inst.items() {
+            if item.scope != Scope::Respondent {
+                continue;
+            }
+            let note = gathered_notes(&inst.id, item.id, respondents);
+            let answer = match item.kind {
+                ItemKind::Level { .. } | ItemKind::Rating { .. } => {
+                    let spread = scale_spread(&inst.id, item.id, respondents);
+                    Answer::Scale {
+                        value: spread.proposal(),
+                        ambition: spread.ambition_proposal(),
+                        note,
+                    }
+                }
+                ItemKind::Criterion => Answer::Criterion {
+                    status: tally(&inst.id, item.id, respondents)
+                        .majority()
+                        .unwrap_or_default(),
+                    note,
+                },
+                ItemKind::Check => Answer::Check {
+                    answer: check_tally(&inst.id, item.id, respondents)
+                        .plurality()
+                        .unwrap_or_default(),
+                    note,
+                },
+                ItemKind::Measurement(m) => {
+                    match number_proposal(&inst.id, item.id, m.whole, respondents).0 {
+                        Some(v) => Answer::Number(v),
+                        None => continue,
+                    }
+                }
+                ItemKind::Field(_) | ItemKind::Input(_) => continue,
+            };
+            items.set(item.id, answer);
+        }
+        if !items.is_empty() {
+            answers.0.insert(inst.id.clone(), items);
+        }
     }
     answers
 }
@@ -214,32 +348,45 @@ pub fn proposal(instruments: &Instruments, respondents: &[Respondent]) -> Answer
 /// The group's answers where it agreed, the proposal elsewhere.
 pub fn merged(agreed: &Answers, proposal: &Answers) -> Answers {
     let mut result = proposal.clone();
-    for (id, answer) in &agreed.shifts {
-        result.edit_shift(id, |a| {
-            if answer.level.is_some() {
-                a.level = answer.level;
-            }
-            if answer.ambition.is_some() {
-                a.ambition = answer.ambition;
-            }
-            if !answer.note.is_empty() {
-                a.note = answer.note.clone();
-            }
-        });
+    for (instrument, items) in &agreed.0 {
+        let target = result.of_mut(instrument);
+        for (id, answer) in &items.0 {
+            let merged = match (target.get(id).cloned(), answer) {
+                (
+                    Some(Answer::Scale {
+                        value,
+                        ambition,
+                        note,
+                    }),
+                    Answer::Scale {
+                        value: v,
+                        ambition: a,
+                        note: n,
+                    },
+                ) => Answer::Scale {
+                    value: v.or(value),
+                    ambition: a.or(ambition),
+                    note: if n.is_empty() { note } else { n.clone() },
+                },
+                (
+                    Some(Answer::Criterion { status, note }),
+                    Answer::Criterion { status: s, note: n },
+                ) => Answer::Criterion {
+                    status: if *s == Status::Open { status } else { *s },
+                    note: if n.is_empty() { note } else { n.clone() },
+                },
+                (Some(Answer::Check { answer, note }), Answer::Check { answer: a, note: n }) => {
+                    Answer::Check {
+                        answer: if *a == Check::Open { answer } else { *a },
+                        note: if n.is_empty() { note } else { n.clone() },
+                    }
+                }
+                _ => answer.clone(),
+            };
+            target.set(id, merged);
+        }
     }
-    for (id, answer) in &agreed.criteria {
-        result.edit_criterion(id, |a| {
-            if answer.status != Status::Open {
-                a.status = answer.status;
-            }
-            if !answer.note.is_empty() {
-                a.note = answer.note.clone();
-            }
-        });
-    }
-    if agreed.response_pct.is_some() {
-        result.response_pct = agreed.response_pct;
-    }
+    result.tidy();
     result
 }
 

@@ -1,13 +1,15 @@
-//! An assessment: who answered what, for which instruments.
+//! An assessment: which instruments, who answered what, what the group agreed, the
+//! organisation's own figures, and the action plan.
 
-use super::aggregate::{merged, proposal};
+use super::aggregate::{Responses, merged, proposal};
 use super::answers::Answers;
-use super::instrument::Instruments;
+use super::instrument::{Instruments, Scope};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// Which instrument (and which version of it) an assessment was made with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InstrumentRef {
     pub id: String,
     pub version: u32,
@@ -16,22 +18,81 @@ pub struct InstrumentRef {
 /// Rounds of the same assessment over time share a series id; rounds count from 1.
 /// Links use these, never file names, so they survive renames and deletions.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Series {
     pub id: String,
     pub round: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Respondent {
     pub name: String,
     #[serde(default)]
     pub answers: Answers,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl Responses for Respondent {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn answers(&self) -> &Answers {
+        &self.answers
+    }
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    Bezig,
+    Klaar,
+}
+
+impl ActionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Bezig => "bezig",
+            ActionStatus::Klaar => "klaar",
+        }
+    }
+
+    pub fn cycle(self) -> ActionStatus {
+        match self {
+            ActionStatus::Open => ActionStatus::Bezig,
+            ActionStatus::Bezig => ActionStatus::Klaar,
+            ActionStatus::Klaar => ActionStatus::Open,
+        }
+    }
+}
+
+/// One action of the action plan: what, for which items, who, when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub what: String,
+    /// The item ids (or part and section ids) it serves.
+    #[serde(default)]
+    pub items: Vec<String>,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub deadline: Option<jiff::civil::Date>,
+    #[serde(default)]
+    pub status: ActionStatus,
+    #[serde(default)]
+    pub note: String,
+    /// The round it was made in, when carried over from an earlier round.
+    #[serde(default)]
+    pub from_round: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
     pub title: String,
-    #[serde(default)]
     pub organisation: String,
     pub created: Timestamp,
     pub updated: Timestamp,
@@ -39,12 +100,13 @@ pub struct Assessment {
     /// One for a solo check; one per participant in a workshop.
     pub respondents: Vec<Respondent>,
     /// What the group settled on; empty until a workshop agrees.
-    #[serde(default)]
     pub agreed: Answers,
-    #[serde(default)]
+    /// The organisation's own figures and fields (checklist fields, calculator inputs,
+    /// measurements per round): answered once, not per respondent.
+    pub facts: Answers,
+    pub actions: Vec<Action>,
     pub note: String,
     /// The series of rounds this assessment belongs to, once a next round was started.
-    #[serde(default)]
     pub series: Option<Series>,
 }
 
@@ -52,37 +114,54 @@ pub struct Assessment {
 pub const SOLO_RESPONDENT: &str = "Ik";
 
 impl Assessment {
-    pub fn new(title: &str, organisation: &str, instruments: &Instruments, now: Timestamp) -> Self {
+    /// A new solo assessment with the instruments `ids` (registry order is kept).
+    pub fn new(
+        title: &str,
+        organisation: &str,
+        instruments: &Instruments,
+        ids: &[String],
+        now: Timestamp,
+    ) -> Self {
         Assessment {
             title: title.to_string(),
             organisation: organisation.to_string(),
             created: now,
             updated: now,
-            instruments: vec![
-                InstrumentRef {
-                    id: instruments.gouden_oor.id.clone(),
-                    version: instruments.gouden_oor.version,
-                },
-                InstrumentRef {
-                    id: instruments.stv.id.clone(),
-                    version: instruments.stv.version,
-                },
-            ],
+            instruments: instruments
+                .selected(ids)
+                .map(|i| InstrumentRef {
+                    id: i.id.clone(),
+                    version: i.version,
+                })
+                .collect(),
             respondents: vec![Respondent {
                 name: SOLO_RESPONDENT.to_string(),
                 answers: Answers::default(),
             }],
             agreed: Answers::default(),
+            facts: Answers::default(),
+            actions: Vec::new(),
             note: String::new(),
             series: None,
         }
     }
 
+    /// The ids of the instruments it includes.
+    pub fn instrument_ids(&self) -> Vec<String> {
+        self.instruments.iter().map(|i| i.id.clone()).collect()
+    }
+
     /// The answers that results and reports show: what the group agreed where it
-    /// agreed, the team's median and majority elsewhere; for a solo check simply the
-    /// one respondent's answers.
+    /// agreed, the team's median and majority elsewhere (for a solo check simply the one
+    /// respondent's answers), and the organisation's own figures.
     pub fn result_answers(&self, instruments: &Instruments) -> Answers {
-        merged(&self.agreed, &proposal(instruments, &self.respondents))
+        let ids = self.instrument_ids();
+        let mut answers = merged(
+            &self.agreed,
+            &proposal(instruments, &ids, &self.respondents),
+        );
+        answers.overlay(&self.facts);
+        answers
     }
 
     /// The series id a first round gets: from its creation moment, so it is stable.
@@ -92,13 +171,14 @@ impl Assessment {
 
     /// The next round of this assessment, numbered `round`: the same organisation and
     /// instruments, its own dates, and (unless `blank`) this round's results and
-    /// ambitions as the starting point. Notes stay behind: a new round needs new evidence.
+    /// ambitions as the starting point. Notes stay behind: a new round needs new
+    /// evidence. Open actions are carried over; the organisation's figures too.
     pub fn next_round(
         &self,
         instruments: &Instruments,
         series: Series,
         blank: bool,
-        now: jiff::Timestamp,
+        now: Timestamp,
     ) -> Assessment {
         let base = self.title.trim();
         let base = match base.rfind(" (ronde ") {
@@ -106,21 +186,43 @@ impl Assessment {
             _ => base,
         };
         let title = format!("{base} (ronde {})", series.round);
-        let mut next = Assessment::new(&title, &self.organisation, instruments, now);
+        let mut next = Assessment::new(
+            &title,
+            &self.organisation,
+            instruments,
+            &self.instrument_ids(),
+            now,
+        );
         if !blank {
             let mut answers = self.result_answers(instruments);
-            for answer in answers.shifts.values_mut() {
-                answer.note.clear();
+            for inst in instruments.selected(&self.instrument_ids()) {
+                let items = answers.of_mut(&inst.id);
+                for item in inst.items() {
+                    if item.scope == Scope::Organisation {
+                        items.clear(item.id);
+                    }
+                }
+                let ids: Vec<String> = items.0.keys().cloned().collect();
+                for id in ids {
+                    let mut answer = items.0[&id].clone();
+                    strip_note(&mut answer);
+                    items.set(&id, answer);
+                }
             }
-            for answer in answers.criteria.values_mut() {
-                answer.note.clear();
-            }
-            answers.shifts.retain(|_, a| !a.is_empty());
-            answers
-                .criteria
-                .retain(|_, a| a.status != super::answers::Status::Open);
+            answers.tidy();
             next.respondents[0].answers = answers;
+            next.facts = self.facts.clone();
         }
+        let round = self.series.as_ref().map(|s| s.round);
+        next.actions = self
+            .actions
+            .iter()
+            .filter(|a| a.status != ActionStatus::Klaar)
+            .map(|a| Action {
+                from_round: a.from_round.or(round),
+                ..a.clone()
+            })
+            .collect();
         next.series = Some(series);
         next
     }
@@ -153,14 +255,34 @@ impl Assessment {
         {
             self.respondents.clear();
         }
+        let mut taken: std::collections::HashSet<String> =
+            self.respondents.iter().map(|r| r.name.clone()).collect();
         respondents
             .into_iter()
             .map(|mut r| {
-                r.name = self.unique_name(&r.name);
-                let name = r.name.clone();
+                let base = r.name.trim();
+                let base = if base.is_empty() { "Deelnemer" } else { base }.to_string();
+                let mut name = base.clone();
+                let mut n = 2;
+                while taken.contains(&name) {
+                    name = format!("{base} ({n})");
+                    n += 1;
+                }
+                taken.insert(name.clone());
+                r.name = name.clone();
                 self.respondents.push(r);
                 name
             })
             .collect()
+    }
+}
+
+fn strip_note(answer: &mut super::answers::Answer) {
+    use super::answers::Answer;
+    match answer {
+        Answer::Scale { note, .. }
+        | Answer::Criterion { note, .. }
+        | Answer::Check { note, .. } => note.clear(),
+        _ => {}
     }
 }

@@ -1,90 +1,356 @@
-//! Two rounds side by side: what moved per shift and per part, the change of the
-//! totals, which next steps were achieved, and what cannot be compared.
+//! Two rounds side by side: what moved per item, part, section, box and measurement,
+//! the change of each headline (computed exactly, shown rounded), which next steps
+//! and actions were done, and what cannot be compared.
 
-use super::answers::Level;
-use super::assessment::Assessment;
+use super::assessment::{ActionStatus, Assessment};
 use super::instrument::Instruments;
-use super::scoring::{Mean, gouden_oor_summary, shift_next_steps, stv_summary};
+use super::result::{AssessmentResult, Detail, InstrumentResult, build};
+use super::scoring::{Mean, format_number, norm};
 
+/// One line of a comparison: what, before, after, which way.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ShiftChange {
+pub struct ChangeRow {
     pub id: String,
-    pub number: u8,
-    pub to: String,
-    pub before: Option<Level>,
-    pub after: Option<Level>,
-    pub ambition_after: Option<Level>,
+    pub label: String,
+    pub before: String,
+    pub after: String,
+    pub before_value: Option<f64>,
+    pub after_value: Option<f64>,
 }
 
-impl ShiftChange {
-    /// Levels moved, when both rounds answered.
-    pub fn delta(&self) -> Option<i8> {
-        Some(self.after?.value() as i8 - self.before?.value() as i8)
+impl ChangeRow {
+    pub fn delta(&self) -> Option<f64> {
+        Some(self.after_value? - self.before_value?)
+    }
+
+    pub fn arrow(&self) -> &'static str {
+        arrow(self.delta())
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct PartChange {
-    pub id: String,
-    pub numeral: String,
-    pub title: String,
-    pub before: Option<u8>,
-    pub after: Option<u8>,
-}
-
-impl PartChange {
-    pub fn delta(&self) -> Option<i8> {
-        Some(self.after? as i8 - self.before? as i8)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
-    pub shifts: Vec<ShiftChange>,
-    pub parts: Vec<PartChange>,
-    pub mean_before: Option<Mean>,
-    pub mean_after: Option<Mean>,
-    pub total_before: Option<Mean>,
-    pub total_after: Option<Mean>,
-    /// The next steps of the earlier round that the later round reached.
-    pub achieved: Vec<String>,
-    /// The next steps of the earlier round still open in the later one.
-    pub open: Vec<String>,
-    /// What could not be compared, and why; empty when everything could.
-    pub caveats: Vec<String>,
-}
-
-/// A change in one decimal with a sign and a decimal comma: "+0,4", "−1,0", "0,0".
-pub fn signed(before: Mean, after: Mean) -> String {
-    let tenths = i64::from(after.tenths()) - i64::from(before.tenths());
-    let sign = match tenths.signum() {
-        1 => "+",
-        -1 => "−",
-        _ => "",
-    };
-    format!("{sign}{},{}", tenths.abs() / 10, tenths.abs() % 10)
-}
-
-/// ↑, ↓ or → for a change.
-pub fn arrow(delta: Option<i8>) -> &'static str {
+/// ↑, ↓ or → for a change; blank when one side is missing.
+pub fn arrow(delta: Option<f64>) -> &'static str {
     match delta {
-        Some(d) if d > 0 => "↑",
-        Some(d) if d < 0 => "↓",
+        Some(d) if d > 1e-9 => "↑",
+        Some(d) if d < -1e-9 => "↓",
         Some(_) => "→",
         None => " ",
     }
 }
 
-fn uses(assessment: &Assessment, id: &str) -> Option<u32> {
-    assessment
-        .instruments
-        .iter()
-        .find(|i| i.id == id)
-        .map(|i| i.version)
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstrumentChange {
+    pub id: String,
+    pub title: String,
+    pub short: String,
+    pub rows: Vec<ChangeRow>,
+    /// The headline before and after, as shown.
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// The change, exact and then rounded half up: "+0,2".
+    pub change: Option<String>,
+    pub direction: Option<std::cmp::Ordering>,
+    /// Items answered in each round, when they differ.
+    pub answered: (usize, usize),
 }
 
-/// Compare an earlier round `a` with a later round `b`, by item id.
-pub fn compare(instruments: &Instruments, a: &Assessment, b: &Assessment) -> Comparison {
+/// A next step of the earlier round, and whether its own item was reached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepOutcome {
+    pub instrument: String,
+    pub item: String,
+    pub text: String,
+    pub reached: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionOutcome {
+    pub what: String,
+    pub owner: String,
+    pub items: Vec<String>,
+    /// Status in the later round ("klaar" when it was done there, or not carried over
+    /// because it was done).
+    pub status: ActionStatus,
+    /// Whether the items it served moved up.
+    pub moved: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub instruments: Vec<InstrumentChange>,
+    pub steps: Vec<StepOutcome>,
+    pub actions: Vec<ActionOutcome>,
+    /// What could not be compared, and why; empty when everything could.
+    pub caveats: Vec<String>,
+    pub before: AssessmentResult,
+    pub after: AssessmentResult,
+}
+
+impl Comparison {
+    pub fn achieved(&self) -> impl Iterator<Item = &StepOutcome> {
+        self.steps.iter().filter(|s| s.reached)
+    }
+
+    pub fn still_open(&self) -> impl Iterator<Item = &StepOutcome> {
+        self.steps.iter().filter(|s| !s.reached)
+    }
+}
+
+/// Why two assessments cannot be compared at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CompareError {
+    #[error("dit is twee keer dezelfde beoordeling; kies twee verschillende rondes")]
+    Same,
+}
+
+fn mean_of(result: &InstrumentResult) -> Option<Mean> {
+    match &result.detail {
+        Detail::Grid(g) => g.summary.mean,
+        Detail::Norm(n) => n.total,
+        _ => None,
+    }
+}
+
+/// The value of an item (or part, section, box, measurement) in a result, for "moved".
+fn value_of(result: &AssessmentResult, id: &str) -> Option<f64> {
+    result.instruments.iter().find_map(|r| match &r.detail {
+        Detail::Grid(g) => g
+            .rows
+            .iter()
+            .find(|row| row.id == id)
+            .and_then(|row| row.level.map(|l| f64::from(l.value()))),
+        Detail::Norm(n) => n
+            .parts
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.score.map(f64::from))
+            .or_else(|| {
+                n.parts
+                    .iter()
+                    .flat_map(|p| &p.criteria)
+                    .find(|c| c.id == id)
+                    .map(|c| {
+                        if c.status == super::Status::Met {
+                            1.0
+                        } else {
+                            0.0
+                        }
+                    })
+            })
+            .or_else(|| {
+                n.measurements
+                    .iter()
+                    .find(|m| m.id == id)
+                    .and_then(|m| m.value)
+            }),
+        Detail::Checklist(c) => c
+            .sections
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.share.map(|x| x.fraction()))
+            .or_else(|| {
+                c.sections
+                    .iter()
+                    .flat_map(|s| &s.items)
+                    .find(|i| i.id == id)
+                    .and_then(|i| i.answer.halves().map(f64::from))
+            }),
+        Detail::Calculator(c) => c
+            .measurements
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.value),
+        Detail::Model(m) => m.boxes.iter().find(|b| b.id == id).and_then(|b| b.percent),
+    })
+}
+
+fn rows(before: &InstrumentResult, after: &InstrumentResult) -> Vec<ChangeRow> {
+    match (&before.detail, &after.detail) {
+        (Detail::Grid(x), Detail::Grid(y)) => x
+            .rows
+            .iter()
+            .zip(&y.rows)
+            .map(|(a, b)| ChangeRow {
+                id: a.id.clone(),
+                label: format!("{} {}", a.number, a.to),
+                before: x.level_name(a.level),
+                after: y.level_name(b.level),
+                before_value: a.level.map(|l| f64::from(l.value())),
+                after_value: b.level.map(|l| f64::from(l.value())),
+            })
+            .collect(),
+        (Detail::Norm(x), Detail::Norm(y)) => x
+            .parts
+            .iter()
+            .zip(&y.parts)
+            .map(|(a, b)| ChangeRow {
+                id: a.id.clone(),
+                label: format!("{} {}", a.numeral, a.title),
+                before: a.score.map_or("—".into(), |s| s.to_string()),
+                after: b.score.map_or("—".into(), |s| s.to_string()),
+                before_value: a.score.map(f64::from),
+                after_value: b.score.map(f64::from),
+            })
+            .chain(
+                x.measurements
+                    .iter()
+                    .zip(&y.measurements)
+                    .map(|(a, b)| ChangeRow {
+                        id: a.id.clone(),
+                        label: a.name.clone(),
+                        before: a.display.clone(),
+                        after: b.display.clone(),
+                        before_value: a.value,
+                        after_value: b.value,
+                    }),
+            )
+            .collect(),
+        (Detail::Checklist(x), Detail::Checklist(y)) => x
+            .sections
+            .iter()
+            .zip(&y.sections)
+            .map(|(a, b)| ChangeRow {
+                id: a.id.clone(),
+                label: a.title.clone(),
+                before: a.share.map_or("—".into(), |s| format!("{}%", s.percent())),
+                after: b.share.map_or("—".into(), |s| format!("{}%", s.percent())),
+                before_value: a.share.map(|s| 100.0 * s.fraction()),
+                after_value: b.share.map(|s| 100.0 * s.fraction()),
+            })
+            .collect(),
+        (Detail::Calculator(x), Detail::Calculator(y)) => x
+            .measurements
+            .iter()
+            .zip(&y.measurements)
+            .map(|(a, b)| ChangeRow {
+                id: a.id.clone(),
+                label: format!("{} ({})", a.name, a.threshold),
+                before: a.display.clone(),
+                after: b.display.clone(),
+                before_value: a.value,
+                after_value: b.value,
+            })
+            .collect(),
+        (Detail::Model(x), Detail::Model(y)) => x
+            .boxes
+            .iter()
+            .zip(&y.boxes)
+            .map(|(a, b)| ChangeRow {
+                id: a.id.clone(),
+                label: a.title.clone(),
+                before: a
+                    .percent
+                    .map_or("niet bekeken".into(), super::scoring::model::percent_text),
+                after: b
+                    .percent
+                    .map_or("niet bekeken".into(), super::scoring::model::percent_text),
+                before_value: a.percent,
+                after_value: b.percent,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn headline_change(
+    before: &InstrumentResult,
+    after: &InstrumentResult,
+) -> (Option<String>, Option<std::cmp::Ordering>) {
+    if let (Some(x), Some(y)) = (mean_of(before), mean_of(after)) {
+        return (Some(y.change_from(x)), Some(y.direction(x)));
+    }
+    match (&before.headline, &after.headline) {
+        (Some(x), Some(y)) => {
+            let d = y.value - x.value;
+            let points = if matches!(before.detail, Detail::Checklist(_)) {
+                100.0 * d
+            } else {
+                d
+            };
+            let sign = if points > 1e-9 { "+" } else { "" };
+            (
+                Some(format!("{sign}{} procentpunt", format_number(points, 1))),
+                y.value.partial_cmp(&x.value),
+            )
+        }
+        _ => (None, None),
+    }
+}
+
+/// Whether an earlier next step's own item was reached in the later round.
+fn reached(
+    instruments: &Instruments,
+    before: &AssessmentResult,
+    after: &AssessmentResult,
+    step: &super::result::NextStep,
+    instrument: &str,
+) -> bool {
+    let Some(result) = after.get(instrument) else {
+        return false;
+    };
+    let answers = after.answers.of(instrument);
+    match &result.detail {
+        Detail::Grid(g) => {
+            // The step was the level above the earlier one.
+            let earlier = before.get(instrument).and_then(|r| match &r.detail {
+                Detail::Grid(x) => x
+                    .rows
+                    .iter()
+                    .find(|row| row.id == step.item)
+                    .and_then(|row| row.level),
+                _ => None,
+            });
+            let now = g
+                .rows
+                .iter()
+                .find(|row| row.id == step.item)
+                .and_then(|row| row.level);
+            matches!((earlier, now), (Some(e), Some(n)) if n > e)
+        }
+        Detail::Norm(_) => {
+            // The step named criteria; reached when one of them (or all, together)
+            // now counts.
+            let Some(norm_def) = instruments.get(instrument).and_then(|i| i.norm()) else {
+                return false;
+            };
+            let Some(part) = norm_def.part(&step.item) else {
+                return false;
+            };
+            let earlier = norm::score_part(part, norm_def.scale.min, before.answers.of(instrument));
+            let Some(next) = earlier.next else {
+                return false;
+            };
+            let now = norm::score_part(part, norm_def.scale.min, answers);
+            let counts = |id: &String| {
+                answers.is_met(id) && !now.not_counted.iter().any(|n| n.criterion() == id)
+            };
+            if next.together {
+                next.criteria.iter().all(counts)
+            } else {
+                next.criteria.iter().any(counts)
+            }
+        }
+        Detail::Checklist(_) => answers.check(&step.item) == super::Check::Ja,
+        Detail::Calculator(c) => c
+            .measurements
+            .iter()
+            .any(|m| m.id == step.item && m.met == Some(true)),
+        Detail::Model(m) => m
+            .boxes
+            .iter()
+            .any(|b| b.id == step.item && Some(&b.id) != m.weakest.as_ref()),
+    }
+}
+
+/// Compare an earlier round `a` with a later round `b`, by id.
+pub fn compare(
+    instruments: &Instruments,
+    a: &Assessment,
+    b: &Assessment,
+) -> Result<Comparison, CompareError> {
+    if a == b || (a.created == b.created && a.title == b.title && a.series == b.series) {
+        return Err(CompareError::Same);
+    }
     let mut caveats = Vec::new();
     let related = matches!((&a.series, &b.series), (Some(x), Some(y)) if x.id == y.id);
     if !related {
@@ -96,116 +362,92 @@ pub fn compare(instruments: &Instruments, a: &Assessment, b: &Assessment) -> Com
     if b.created < a.created {
         caveats.push("De tweede beoordeling is eerder gemaakt dan de eerste; ↑ en ↓ lezen van de eerste naar de tweede.".to_string());
     }
-    let mut comparable = |id: &str, name: &str| -> bool {
-        match (uses(a, id), uses(b, id)) {
-            (Some(x), Some(y)) if x == y => true,
-            (Some(x), Some(y)) => {
+    let before = build(instruments, a);
+    let after = build(instruments, b);
+    let mut changes = Vec::new();
+    let mut steps = Vec::new();
+    for inst in instruments.iter() {
+        let x = a.instruments.iter().find(|i| i.id == inst.id);
+        let y = b.instruments.iter().find(|i| i.id == inst.id);
+        match (x, y) {
+            (None, None) => continue,
+            (Some(_), None) | (None, Some(_)) => {
                 caveats.push(format!(
-                    "{name}: versie {x} tegenover versie {y}; alleen onderdelen met dezelfde id worden vergeleken."
+                    "{}: niet in beide beoordelingen gebruikt en daarom niet vergeleken.",
+                    inst.title
                 ));
-                true
+                continue;
             }
-            (None, _) | (_, None) => {
-                caveats.push(format!(
-                    "{name}: niet in beide beoordelingen gebruikt en daarom niet vergeleken."
-                ));
-                false
-            }
+            (Some(x), Some(y)) if x.version != y.version => caveats.push(format!(
+                "{}: versie {} tegenover versie {}; alleen onderdelen met dezelfde id worden vergeleken.",
+                inst.title, x.version, y.version
+            )),
+            _ => {}
         }
-    };
-    let go_ok = comparable(&instruments.gouden_oor.id, &instruments.gouden_oor.title);
-    let stv_ok = comparable(&instruments.stv.id, &instruments.stv.title);
-
-    let before = a.result_answers(instruments);
-    let after = b.result_answers(instruments);
-    let check = &instruments.gouden_oor;
-    let shifts = if go_ok {
-        check
-            .shifts
-            .iter()
-            .map(|s| ShiftChange {
-                id: s.id.clone(),
-                number: s.number,
-                to: s.to.clone(),
-                before: before.level(&s.id),
-                after: after.level(&s.id),
-                ambition_after: after.ambition(&s.id),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let stv_a = stv_summary(&instruments.stv, &before);
-    let stv_b = stv_summary(&instruments.stv, &after);
-    let parts = if stv_ok {
-        instruments
-            .stv
-            .parts
-            .iter()
-            .zip(stv_a.parts.iter().zip(&stv_b.parts))
-            .map(|(p, (x, y))| PartChange {
-                id: p.id.clone(),
-                numeral: p.numeral.clone(),
-                title: p.title.clone(),
-                before: x.score,
-                after: y.score,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-
-    let mut achieved = Vec::new();
-    let mut open = Vec::new();
-    if go_ok {
-        for step in shift_next_steps(check, &before) {
-            let shift = check.shift(&step.shift_id).expect("known shift");
-            let text = format!(
-                "{} {}: {} → {}",
-                shift.number,
-                shift.to,
-                check.level_name(step.current),
-                check.level_name(step.next)
-            );
-            match after.level(&step.shift_id) {
-                Some(level) if level >= step.next => achieved.push(text),
-                _ => open.push(text),
-            }
+        let (Some(rx), Some(ry)) = (before.get(&inst.id), after.get(&inst.id)) else {
+            continue;
+        };
+        let (change, direction) = headline_change(rx, ry);
+        let answered = (rx.progress.done, ry.progress.done);
+        if answered.0 != answered.1 {
+            caveats.push(format!(
+                "{}: de eerste ronde beantwoordde {} van {}, de tweede {} van {}; de gemiddelden rusten op verschillende aantallen.",
+                inst.title, answered.0, rx.progress.total, answered.1, ry.progress.total
+            ));
+        }
+        changes.push(InstrumentChange {
+            id: inst.id.clone(),
+            title: inst.title.clone(),
+            short: inst.short.clone(),
+            rows: rows(rx, ry),
+            before: rx.headline.as_ref().map(|h| h.display.clone()),
+            after: ry.headline.as_ref().map(|h| h.display.clone()),
+            change,
+            direction,
+            answered,
+        });
+        for step in &rx.next_steps {
+            steps.push(StepOutcome {
+                instrument: inst.id.clone(),
+                item: step.item.clone(),
+                text: format!("{} — {}", step.title, step.text),
+                reached: reached(instruments, &before, &after, step, &inst.id),
+            });
         }
     }
-    if stv_ok {
-        for ((part, x), y) in instruments
-            .stv
-            .parts
-            .iter()
-            .zip(&stv_a.parts)
-            .zip(&stv_b.parts)
-        {
-            if let (Some(next), Some(_)) = (&x.next, x.score) {
-                let text = format!(
-                    "{} {}: score {} ({})",
-                    part.numeral, part.title, next.target, next.describe
-                );
-                match y.score {
-                    Some(score) if score >= next.target => achieved.push(text),
-                    _ => open.push(text),
-                }
+    let actions = a
+        .actions
+        .iter()
+        .map(|action| {
+            let later = b.actions.iter().find(|x| x.what == action.what);
+            let status = match later {
+                Some(x) => x.status,
+                // Not carried over: only open actions are, so it was done.
+                None if action.status == ActionStatus::Klaar => ActionStatus::Klaar,
+                None => action.status,
+            };
+            let moved = action
+                .items
+                .iter()
+                .filter_map(|id| Some(value_of(&after, id)? - value_of(&before, id)?))
+                .fold(None, |acc: Option<bool>, d| {
+                    Some(acc.unwrap_or(false) || d > 1e-9)
+                });
+            ActionOutcome {
+                what: action.what.clone(),
+                owner: action.owner.clone(),
+                items: action.items.clone(),
+                status,
+                moved,
             }
-        }
-    }
-    Comparison {
-        shifts,
-        parts,
-        mean_before: go_ok
-            .then(|| gouden_oor_summary(check, &before).mean)
-            .flatten(),
-        mean_after: go_ok
-            .then(|| gouden_oor_summary(check, &after).mean)
-            .flatten(),
-        total_before: stv_ok.then_some(stv_a.total).flatten(),
-        total_after: stv_ok.then_some(stv_b.total).flatten(),
-        achieved,
-        open,
+        })
+        .collect();
+    Ok(Comparison {
+        instruments: changes,
+        steps,
+        actions,
         caveats,
-    }
+        before,
+        after,
+    })
 }

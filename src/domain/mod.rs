@@ -1,20 +1,42 @@
-//! The instruments, answers and scoring. No terminal code lives here.
+//! The instruments, answers, scoring and aggregation: no terminal, file or HTTP code.
 
 pub mod aggregate;
 pub mod answers;
 pub mod assessment;
+pub mod calc;
 pub mod compare;
 pub mod instrument;
+pub mod result;
 pub mod scoring;
+pub mod validate;
 
-pub use answers::{Answers, CriterionAnswer, Level, ShiftAnswer, Status};
-pub use assessment::{Assessment, InstrumentRef, Respondent, SOLO_RESPONDENT, Series};
+pub use answers::{Answer, Answers, Check, ItemAnswers, Level, Status};
+pub use assessment::{
+    Action, ActionStatus, Assessment, InstrumentRef, Respondent, SOLO_RESPONDENT, Series,
+};
 pub use instrument::{
-    Condition, Criterion, InstrumentError, Instruments, MaturityCheck, NormFramework, Part, Rule,
-    Shift,
+    DEFAULT_INSTRUMENTS, Instrument, InstrumentError, Instruments, ItemKind, ItemRef, Kind, Scope,
 };
-pub use scoring::{
-    GoudenOorSummary, Mean, NotCounted, PartScore, PartStep, Progress, ShiftStep, StvSummary,
-    VOLDOENDE, gouden_oor_summary, overall_progress, part_progress, score_part, shift_next_steps,
-    stv_summary,
-};
+pub use scoring::{Mean, Progress, format_number};
+
+/// The `{names}` in a template text, in order.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                names.push(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    names
+}
+
+/// The default instrument ids as owned strings.
+pub fn default_instruments() -> Vec<String> {
+    DEFAULT_INSTRUMENTS.iter().map(|s| s.to_string()).collect()
+}

@@ -2,9 +2,10 @@
 //! answer, and how damaged files are reported. The UI never touches files directly.
 
 mod format;
+mod messages;
 mod slug;
 
-pub use format::{FORMAT, ParseError, parse, serialize};
+pub use format::{FORMAT, ParseError, locate, parse, serialize};
 pub use slug::{is_slug, slugify, unique_slug};
 
 use crate::domain::Assessment;
@@ -117,7 +118,17 @@ impl fmt::Display for StoreError {
     }
 }
 
-impl std::error::Error for StoreError {}
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::DataDir { error, .. }
+            | StoreError::Read { error, .. }
+            | StoreError::Write { error, .. } => Some(error),
+            StoreError::Damaged { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
 
 /// `report.ron` → `report.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -132,8 +143,17 @@ fn lock_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Read and parse one assessment file; the file is never changed.
+/// Read and parse one assessment file with the embedded instruments; the file is
+/// never changed.
 pub fn load(path: &Path) -> Result<Assessment, StoreError> {
+    load_with(path, crate::domain::Instruments::embedded())
+}
+
+/// Read and parse one assessment file, checked against `instruments`.
+pub fn load_with(
+    path: &Path,
+    instruments: &crate::domain::Instruments,
+) -> Result<Assessment, StoreError> {
     let bytes = fs::read(path).map_err(|error| StoreError::Read {
         path: path.to_path_buf(),
         error,
@@ -146,7 +166,7 @@ pub fn load(path: &Path) -> Result<Assessment, StoreError> {
             message: format!("geen UTF-8-tekst (byte {})", e.utf8_error().valid_up_to()),
         },
     })?;
-    parse(&text).map_err(|error| StoreError::Damaged {
+    parse(&text, instruments).map_err(|error| StoreError::Damaged {
         path: path.to_path_buf(),
         error,
     })

@@ -1,0 +1,87 @@
+//! A calculator: named numeric inputs with unit, default and bounds, and outputs
+//! computed by a rule the data names and the domain implements once.
+
+use super::Measurement;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Calculator {
+    pub rule: CalcRule,
+    pub inputs: Vec<Input>,
+    /// Inputs that must add up to a total (the word-of-mouth shares: 100%).
+    #[serde(default)]
+    pub sums: Vec<SumRule>,
+    pub outputs: Vec<Output>,
+    /// Measurements per round (the business case's three ambitions).
+    #[serde(default)]
+    pub measurements: Vec<Measurement>,
+    /// The levels of the complaint iceberg, lowest first.
+    #[serde(default)]
+    pub iceberg: Vec<String>,
+}
+
+/// The rules the domain implements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CalcRule {
+    /// Seed 004: churn through silence, word of mouth, the 1000-100-10 chain.
+    BusinessCase,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unit {
+    Count,
+    Percent,
+    Euro,
+}
+
+impl Unit {
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Unit::Count => "",
+            Unit::Percent => "%",
+            Unit::Euro => "€",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Input {
+    pub id: String,
+    pub label: String,
+    pub help: String,
+    pub unit: Unit,
+    #[serde(default)]
+    pub default: Option<f64>,
+    pub min: f64,
+    #[serde(default)]
+    pub max: Option<f64>,
+    pub whole: bool,
+    pub optional: bool,
+    pub group: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SumRule {
+    pub ids: Vec<String>,
+    pub total: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Output {
+    pub id: String,
+    pub label: String,
+    pub unit: Unit,
+    /// "Zo rekenen we", in one line.
+    pub explain: String,
+}
+
+impl Calculator {
+    pub fn input(&self, id: &str) -> Option<&Input> {
+        self.inputs.iter().find(|i| i.id == id)
+    }
+}
