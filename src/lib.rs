@@ -12,4 +12,4 @@ pub mod radar;
 pub mod store;
 pub mod text;
 // pub mod tui;
-// pub mod ui;
+pub mod ui;
