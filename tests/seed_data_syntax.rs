@@ -50,7 +50,7 @@ fn string(value: &Value) -> &str {
     }
 }
 
-fn kind<'a>(instrument: &'a Value) -> &'a Value {
+fn kind(instrument: &Value) -> &Value {
     variant(field(instrument, "kind"))
 }
 
