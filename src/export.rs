@@ -15,8 +15,16 @@ pub fn report_folder() -> PathBuf {
 pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<PathBuf, String> {
     let folder = report_folder();
     let slug = crate::store::slugify(&assessment.title);
-    let date = jiff::Zoned::now().strftime("%Y-%m-%d").to_string();
-    let html = crate::report::render_html(crate::domain::Instruments::embedded(), assessment);
+    let date = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d")
+        .to_string();
+    let html = crate::report::render(
+        crate::domain::Instruments::embedded(),
+        assessment,
+        crate::report::Format::Html,
+        crate::report::Options::default(),
+    );
     for n in 1.. {
         let name = if n == 1 {
             format!("{slug}-{date}.html")
@@ -24,10 +32,14 @@ pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<PathBu
             format!("{slug}-{date}-{n}.html")
         };
         let path = folder.join(name);
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
             Ok(mut file) => {
                 use std::io::Write;
-                file.write_all(html.as_bytes())
+                file.write_all(&html)
                     .map_err(|e| format!("{} kan niet worden geschreven: {e}", path.display()))?;
                 return Ok(path);
             }

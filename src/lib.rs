@@ -2,14 +2,18 @@
 //! Maturity Check and the Stv normenkader, in the terminal.
 
 pub mod app;
-// pub mod cli;
+pub mod cli;
 pub mod domain;
+pub mod export;
 #[doc(hidden)]
 pub mod fixtures;
 pub mod import;
+pub mod output;
+pub mod paper;
+pub mod procedure;
 pub mod radar;
-// pub mod report;
+pub mod report;
 pub mod store;
 pub mod text;
-// pub mod tui;
+pub mod tui;
 pub mod ui;

@@ -5,7 +5,9 @@
 use crate::app::{Effect, Model, Msg, Runtime, event_to_msg, update};
 use crate::domain::Instruments;
 use crate::store::Store;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
 use crossterm::execute;
 use std::collections::VecDeque;
 use std::io;
@@ -83,7 +85,8 @@ pub fn run(store: Store, open: Option<PathBuf>) -> io::Result<()> {
     let instruments = Instruments::embedded();
     let mut model = Model::new(instruments, store.dir().to_path_buf());
     model.color = colour_wanted();
-    let mut runtime = Runtime::new(store, instruments).with_exporter(Box::new(crate::export::export_report));
+    let mut runtime =
+        Runtime::new(store, instruments).with_exporter(Box::new(crate::export::export_report));
     let mut queue = VecDeque::from([Msg::Listed(runtime.list())]);
     if let Some(path) = open {
         queue.push_back(runtime.open(&path));
@@ -126,7 +129,9 @@ pub fn run(store: Store, open: Option<PathBuf>) -> io::Result<()> {
                 return Ok(());
             }
             let mut viewport = model.viewport;
-            terminal.draw(|frame| viewport = crate::ui::draw(&model, frame.area(), frame.buffer_mut()))?;
+            terminal.draw(|frame| {
+                viewport = crate::ui::draw(&model, frame.area(), frame.buffer_mut())
+            })?;
             if viewport != model.viewport {
                 queue.push_back(Msg::Viewport(viewport));
                 continue;
@@ -148,7 +153,9 @@ pub fn run(store: Store, open: Option<PathBuf>) -> io::Result<()> {
                     queue.push_back(Msg::SaveDue);
                 }
                 Some(Input::Terminal(event)) => {
-                    if let Some(msg) = event_to_msg(&model, &event).or_else(|| mouse_to_msg(&model, &event)) {
+                    if let Some(msg) =
+                        event_to_msg(&model, &event).or_else(|| mouse_to_msg(&model, &event))
+                    {
                         queue.push_back(msg);
                     }
                 }

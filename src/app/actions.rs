@@ -1,7 +1,9 @@
 //! The action plan: next steps become actions with an owner, a deadline and a status;
 //! and the results page, where `a` turns the selected next step into an action.
 
-use super::{ActionField, EditTarget, Editor, Effect, Model, Msg, Notice, TextInput, Viewport, save};
+use super::{
+    ActionField, EditTarget, Editor, Effect, Model, Msg, Notice, TextInput, Viewport, save,
+};
 use crate::domain::{Action, ActionStatus};
 
 /// The next steps of the results page, in the order it shows them.
@@ -51,9 +53,7 @@ pub(super) fn update_results(model: &mut Model, msg: Msg, viewport: Viewport) ->
                 .iter()
                 .any(|a| a.items == [step.item.clone()] && a.what.starts_with(&step.title))
             {
-                model.notice = Some(Notice::Info(
-                    "Deze stap staat al in het actieplan.".into(),
-                ));
+                model.notice = Some(Notice::Info("Deze stap staat al in het actieplan.".into()));
                 return vec![];
             }
             session.remember();
@@ -91,9 +91,8 @@ pub fn parse_date(text: &str) -> Result<Option<jiff::civil::Date>, String> {
         Some([d, m, y]) => jiff::civil::Date::new(*y as i16, *m as i8, *d as i8).ok(),
         _ => None,
     };
-    date.map(Some).ok_or_else(|| {
-        format!("\"{text}\" is geen datum; schrijf bijvoorbeeld 31-03-2027")
-    })
+    date.map(Some)
+        .ok_or_else(|| format!("\"{text}\" is geen datum; schrijf bijvoorbeeld 31-03-2027"))
 }
 
 pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -140,7 +139,10 @@ pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             edit(session, count, ActionField::What);
         }
         _ if count == 0 => {
-            if matches!(msg, Msg::EditField(_) | Msg::CycleActionStatus | Msg::RemoveAction) {
+            if matches!(
+                msg,
+                Msg::EditField(_) | Msg::CycleActionStatus | Msg::RemoveAction
+            ) {
                 model.notice = Some(Notice::Info(
                     "Nog geen acties: n maakt er een, of a op de resultaten maakt er een van een volgende stap."
                         .into(),
@@ -164,7 +166,9 @@ pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     a.deadline,
                 )
             });
-            model.notice = Some(Notice::Info("Gesorteerd: openstaand eerst, dan op deadline.".into()));
+            model.notice = Some(Notice::Info(
+                "Gesorteerd: openstaand eerst, dan op deadline.".into(),
+            ));
             return save(model.session.as_ref().expect("a session"));
         }
         Msg::RemoveAction => {
@@ -197,7 +201,12 @@ pub(super) fn update_editor(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Cancel => {
             session.editor = None;
             // A new action left without a text goes away again.
-            if session.assessment.actions.get(index).is_some_and(|a| a.what.trim().is_empty()) {
+            if session
+                .assessment
+                .actions
+                .get(index)
+                .is_some_and(|a| a.what.trim().is_empty())
+            {
                 session.assessment.actions.remove(index);
                 session.cursor = session.cursor.saturating_sub(1);
             }

@@ -58,7 +58,10 @@ pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
     }
     let visible = home.visible();
-    let position = visible.iter().position(|i| *i == home.selected).unwrap_or(0);
+    let position = visible
+        .iter()
+        .position(|i| *i == home.selected)
+        .unwrap_or(0);
     match msg {
         // Esc means "terug" elsewhere; on the home screen there is nothing to go back to.
         Msg::Back => {

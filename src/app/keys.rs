@@ -48,7 +48,10 @@ const fn b(
     }
 }
 
-use KeyCode::{BackTab, Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up, F};
+use KeyCode::{
+    BackTab, Backspace, Char as C, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
+    Right, Tab, Up,
+};
 
 fn digit(code: KeyCode) -> Msg {
     match code {
@@ -60,128 +63,466 @@ fn digit(code: KeyCode) -> Msg {
 const DIGITS_4: &[KeyCode] = &[C('1'), C('2'), C('3'), C('4')];
 const DIGITS_5: &[KeyCode] = &[C('1'), C('2'), C('3'), C('4'), C('5')];
 const DIGITS_9: &[KeyCode] = &[
-    C('1'), C('2'), C('3'), C('4'), C('5'), C('6'), C('7'), C('8'), C('9'),
+    C('1'),
+    C('2'),
+    C('3'),
+    C('4'),
+    C('5'),
+    C('6'),
+    C('7'),
+    C('8'),
+    C('9'),
 ];
 
 /// Keys that act on every screen but home's text fields.
 pub const GLOBAL: &[Binding] = &[
-    b("?", &[C('?'), F(1)], |_| Msg::ToggleHelp, "hulp bij deze toetsen", true),
-    b("q", &[C('q')], |_| Msg::Quit, "stoppen; alles is bewaard", false),
+    b(
+        "?",
+        &[C('?'), F(1)],
+        |_| Msg::ToggleHelp,
+        "hulp bij deze toetsen",
+        true,
+    ),
+    b(
+        "q",
+        &[C('q')],
+        |_| Msg::Quit,
+        "stoppen; alles is bewaard",
+        false,
+    ),
     b("↑↓", &[Up, C('k')], |_| Msg::Up, "omhoog", false),
     b("", &[Down, C('j')], |_| Msg::Down, "omlaag", false),
 ];
 
 const WALK: &[Binding] = &[
-    b("Tab →", &[Tab, Right, C('l')], |_| Msg::NextStep, "volgende stap", true),
-    b("⇧Tab ←", &[BackTab, Left, C('h')], |_| Msg::PrevStep, "vorige stap", false),
-    b("PgDn", &[PageDown], |_| Msg::NextStep, "volgende stap", false),
+    b(
+        "Tab →",
+        &[Tab, Right, C('l')],
+        |_| Msg::NextStep,
+        "volgende stap",
+        true,
+    ),
+    b(
+        "⇧Tab ←",
+        &[BackTab, Left, C('h')],
+        |_| Msg::PrevStep,
+        "vorige stap",
+        false,
+    ),
+    b(
+        "PgDn",
+        &[PageDown],
+        |_| Msg::NextStep,
+        "volgende stap",
+        false,
+    ),
     b("PgUp", &[PageUp], |_| Msg::PrevStep, "vorige stap", false),
-    b("g Home", &[C('g')], |_| Msg::GoToStep(0), "naar de eerste stap", false),
-    b("G End r", &[C('G'), C('r')], |_| Msg::GoToStep(usize::MAX), "naar de resultaten", false),
-    b("t", &[C('t')], |_| Msg::OpenTeam, "respondenten (workshop)", false),
-    b("[ ]", &[C('[')], |_| Msg::PrevRespondent, "vorige / volgende respondent", false),
+    b(
+        "g Home",
+        &[C('g')],
+        |_| Msg::GoToStep(0),
+        "naar de eerste stap",
+        false,
+    ),
+    b(
+        "G End r",
+        &[C('G'), C('r')],
+        |_| Msg::GoToStep(usize::MAX),
+        "naar de resultaten",
+        false,
+    ),
+    b(
+        "t",
+        &[C('t')],
+        |_| Msg::OpenTeam,
+        "respondenten (workshop)",
+        false,
+    ),
+    b(
+        "[ ]",
+        &[C('[')],
+        |_| Msg::PrevRespondent,
+        "vorige / volgende respondent",
+        false,
+    ),
     b("", &[C(']')], |_| Msg::NextRespondent, "", false),
-    b("u", &[C('u')], |_| Msg::Undo, "laatste wijziging ongedaan maken", false),
-    b("Esc", &[Esc], |_| Msg::Back, "terug naar het overzicht", true),
+    b(
+        "u",
+        &[C('u')],
+        |_| Msg::Undo,
+        "laatste wijziging ongedaan maken",
+        false,
+    ),
+    b(
+        "Esc",
+        &[Esc],
+        |_| Msg::Back,
+        "terug naar het overzicht",
+        true,
+    ),
 ];
 
 const HOME: &[Binding] = &[
-    b("Enter", &[Enter, C(' '), C('o')], |_| Msg::Activate, "openen", true),
-    b("n", &[C('n')], |_| Msg::NewAssessment, "nieuwe beoordeling", true),
-    b("+", &[C('+')], |_| Msg::StartNewRound, "volgende ronde", true),
-    b("c", &[C('c')], |_| Msg::CompareSelected, "vergelijk met vorige/gemarkeerde", true),
-    b("m", &[C('m')], |_| Msg::MarkForCompare, "markeer om te vergelijken", false),
-    b("r F2", &[C('r'), F(2)], |_| Msg::RenameAssessment, "titel en organisatie wijzigen", true),
-    b("x Del", &[C('x'), Delete], |_| Msg::DeleteAssessment, "naar de prullenbak", true),
+    b(
+        "Enter",
+        &[Enter, C(' '), C('o')],
+        |_| Msg::Activate,
+        "openen",
+        true,
+    ),
+    b(
+        "n",
+        &[C('n')],
+        |_| Msg::NewAssessment,
+        "nieuwe beoordeling",
+        true,
+    ),
+    b(
+        "+",
+        &[C('+')],
+        |_| Msg::StartNewRound,
+        "volgende ronde",
+        true,
+    ),
+    b(
+        "c",
+        &[C('c')],
+        |_| Msg::CompareSelected,
+        "vergelijk met vorige/gemarkeerde",
+        true,
+    ),
+    b(
+        "m",
+        &[C('m')],
+        |_| Msg::MarkForCompare,
+        "markeer om te vergelijken",
+        false,
+    ),
+    b(
+        "r F2",
+        &[C('r'), F(2)],
+        |_| Msg::RenameAssessment,
+        "titel en organisatie wijzigen",
+        true,
+    ),
+    b(
+        "x Del",
+        &[C('x'), Delete],
+        |_| Msg::DeleteAssessment,
+        "naar de prullenbak",
+        true,
+    ),
     b("/", &[C('/')], |_| Msg::Filter, "zoeken", true),
-    b("PgUp PgDn", &[PageUp, Home], |_| Msg::Home, "eerste / laatste", false),
+    b(
+        "PgUp PgDn",
+        &[PageUp, Home],
+        |_| Msg::Home,
+        "eerste / laatste",
+        false,
+    ),
     b("", &[PageDown, End], |_| Msg::End, "", false),
     b("Esc", &[Esc], |_| Msg::Back, "zoekfilter wissen", false),
 ];
 
 const GRID: &[Binding] = &[
     b("1-4", DIGITS_4, digit, "huidig niveau", true),
-    b("Enter", &[Enter, C(' ')], |_| Msg::Activate, "niveau = kaart onder cursor", false),
-    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "niveau wissen", false),
-    b("d", &[C('d')], |_| Msg::SetAmbition, "doel = kaart onder cursor", true),
+    b(
+        "Enter",
+        &[Enter, C(' ')],
+        |_| Msg::Activate,
+        "niveau = kaart onder cursor",
+        false,
+    ),
+    b(
+        "0 Del",
+        &[C('0'), Backspace, Delete],
+        |_| Msg::ClearLevel,
+        "niveau wissen",
+        false,
+    ),
+    b(
+        "d",
+        &[C('d')],
+        |_| Msg::SetAmbition,
+        "doel = kaart onder cursor",
+        true,
+    ),
     b("e", &[C('e')], |_| Msg::EditNote, "notitie", true),
 ];
 
 const NORM: &[Binding] = &[
-    b("v", &[C('v')], |_| Msg::SetStatus(Status::Met), "voldaan (en door)", true),
-    b("n", &[C('n')], |_| Msg::SetStatus(Status::NotMet), "niet voldaan (en door)", true),
-    b("o", &[C('o')], |_| Msg::SetStatus(Status::Open), "open", false),
-    b("Spatie", &[C(' '), Enter], |_| Msg::CycleStatus, "open→voldaan→niet→open", false),
+    b(
+        "v",
+        &[C('v')],
+        |_| Msg::SetStatus(Status::Met),
+        "voldaan (en door)",
+        true,
+    ),
+    b(
+        "n",
+        &[C('n')],
+        |_| Msg::SetStatus(Status::NotMet),
+        "niet voldaan (en door)",
+        true,
+    ),
+    b(
+        "o",
+        &[C('o')],
+        |_| Msg::SetStatus(Status::Open),
+        "open",
+        false,
+    ),
+    b(
+        "Spatie",
+        &[C(' '), Enter],
+        |_| Msg::CycleStatus,
+        "open→voldaan→niet→open",
+        false,
+    ),
     b("e", &[C('e')], |_| Msg::EditNote, "toelichting", true),
-    b("p", &[C('p'), C('%')], |_| Msg::EditValue, "meting invullen", false),
-    b("i", &[C('i')], |_| Msg::ToggleIntro, "inleiding in/uit", false),
+    b(
+        "p",
+        &[C('p'), C('%')],
+        |_| Msg::EditValue,
+        "meting invullen",
+        false,
+    ),
+    b(
+        "i",
+        &[C('i')],
+        |_| Msg::ToggleIntro,
+        "inleiding in/uit",
+        false,
+    ),
 ];
 
 const SECTION: &[Binding] = &[
     b("1-4", DIGITS_4, digit, "ja · deels · nee · n.v.t.", true),
-    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "antwoord wissen", false),
-    b("Spatie", &[C(' '), Enter], |_| Msg::CycleStatus, "volgend antwoord", false),
+    b(
+        "0 Del",
+        &[C('0'), Backspace, Delete],
+        |_| Msg::ClearLevel,
+        "antwoord wissen",
+        false,
+    ),
+    b(
+        "Spatie",
+        &[C(' '), Enter],
+        |_| Msg::CycleStatus,
+        "volgend antwoord",
+        false,
+    ),
     b("e", &[C('e')], |_| Msg::EditNote, "notitie", true),
 ];
 
 const FIELDS: &[Binding] = &[
-    b("Enter", &[Enter, C(' ')], |_| Msg::EditValue, "invullen", true),
+    b(
+        "Enter",
+        &[Enter, C(' ')],
+        |_| Msg::EditValue,
+        "invullen",
+        true,
+    ),
     b("1-9", DIGITS_9, digit, "keuze aan/uit", true),
-    b("e", &[C('e')], |_| Msg::EditNote, "eigen tekst bij een keuze", false),
-    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "wissen", false),
+    b(
+        "e",
+        &[C('e')],
+        |_| Msg::EditNote,
+        "eigen tekst bij een keuze",
+        false,
+    ),
+    b(
+        "0 Del",
+        &[C('0'), Backspace, Delete],
+        |_| Msg::ClearLevel,
+        "wissen",
+        false,
+    ),
 ];
 
 const CALCULATOR: &[Binding] = &[
-    b("Enter", &[Enter, C(' ')], |_| Msg::EditValue, "waarde invullen", true),
-    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "terug naar standaard", true),
+    b(
+        "Enter",
+        &[Enter, C(' ')],
+        |_| Msg::EditValue,
+        "waarde invullen",
+        true,
+    ),
+    b(
+        "0 Del",
+        &[C('0'), Backspace, Delete],
+        |_| Msg::ClearLevel,
+        "terug naar standaard",
+        true,
+    ),
 ];
 
 const MEASUREMENTS: &[Binding] = &[
-    b("Enter", &[Enter, C(' ')], |_| Msg::EditValue, "meting invullen", true),
-    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "meting wissen", false),
+    b(
+        "Enter",
+        &[Enter, C(' ')],
+        |_| Msg::EditValue,
+        "meting invullen",
+        true,
+    ),
+    b(
+        "0 Del",
+        &[C('0'), Backspace, Delete],
+        |_| Msg::ClearLevel,
+        "meting wissen",
+        false,
+    ),
 ];
 
 const MODEL: &[Binding] = &[
-    b("Enter", &[Enter, C(' ')], |_| Msg::Activate, "wat zit erachter", true),
+    b(
+        "Enter",
+        &[Enter, C(' ')],
+        |_| Msg::Activate,
+        "wat zit erachter",
+        true,
+    ),
     b("1-5", DIGITS_5, digit, "beoordeling door het team", true),
-    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "beoordeling wissen", false),
-    b("e", &[C('e')], |_| Msg::EditNote, "notitie bij de beoordeling", false),
+    b(
+        "0 Del",
+        &[C('0'), Backspace, Delete],
+        |_| Msg::ClearLevel,
+        "beoordeling wissen",
+        false,
+    ),
+    b(
+        "e",
+        &[C('e')],
+        |_| Msg::EditNote,
+        "notitie bij de beoordeling",
+        false,
+    ),
 ];
 
 const TEAM: &[Binding] = &[
     b("1-4", DIGITS_4, digit, "akkoord: niveau / antwoord", true),
-    b("d 1-4", &[C('d')], |_| Msg::SetAmbition, "akkoord doel: d, dan het niveau", true),
-    b("v n o", &[C('v')], |_| Msg::SetStatus(Status::Met), "akkoord criterium", false),
+    b(
+        "d 1-4",
+        &[C('d')],
+        |_| Msg::SetAmbition,
+        "akkoord doel: d, dan het niveau",
+        true,
+    ),
+    b(
+        "v n o",
+        &[C('v')],
+        |_| Msg::SetStatus(Status::Met),
+        "akkoord criterium",
+        false,
+    ),
     b("", &[C('n')], |_| Msg::SetStatus(Status::NotMet), "", false),
     b("", &[C('o')], |_| Msg::SetStatus(Status::Open), "", false),
-    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "akkoord wissen", false),
-    b("Enter", &[Enter, C(' ')], |_| Msg::AcceptProposal, "voorstel overnemen", true),
+    b(
+        "0 Del",
+        &[C('0'), Backspace, Delete],
+        |_| Msg::ClearLevel,
+        "akkoord wissen",
+        false,
+    ),
+    b(
+        "Enter",
+        &[Enter, C(' ')],
+        |_| Msg::AcceptProposal,
+        "voorstel overnemen",
+        true,
+    ),
     b("A", &[C('A')], |_| Msg::AcceptAll, "alle voorstellen", true),
-    b("s", &[C('s')], |_| Msg::ToggleSort, "sorteer op verschil", true),
+    b(
+        "s",
+        &[C('s')],
+        |_| Msg::ToggleSort,
+        "sorteer op verschil",
+        true,
+    ),
     b("a", &[C('a')], |_| Msg::ToggleAnonymous, "anoniem", false),
-    b("PgUp PgDn", &[PageUp], |_| Msg::PageUp, "bladeren in de tabel", false),
+    b(
+        "PgUp PgDn",
+        &[PageUp],
+        |_| Msg::PageUp,
+        "bladeren in de tabel",
+        false,
+    ),
     b("", &[PageDown], |_| Msg::PageDown, "", false),
 ];
 
 const ACTIONS: &[Binding] = &[
     b("n", &[C('n')], |_| Msg::NewAction, "nieuwe actie", true),
-    b("Enter", &[Enter], |_| Msg::EditField(ActionField::What), "wat", false),
-    b("w", &[C('w')], |_| Msg::EditField(ActionField::Owner), "eigenaar", true),
-    b("d", &[C('d')], |_| Msg::EditField(ActionField::Deadline), "deadline", true),
-    b("e", &[C('e')], |_| Msg::EditField(ActionField::Note), "notitie", false),
-    b("Spatie", &[C(' ')], |_| Msg::CycleActionStatus, "open→bezig→klaar", true),
-    b("s", &[C('s')], |_| Msg::SortActions, "sorteer op deadline", false),
-    b("x Del", &[C('x'), Delete], |_| Msg::RemoveAction, "verwijderen", false),
+    b(
+        "Enter",
+        &[Enter],
+        |_| Msg::EditField(ActionField::What),
+        "wat",
+        false,
+    ),
+    b(
+        "w",
+        &[C('w')],
+        |_| Msg::EditField(ActionField::Owner),
+        "eigenaar",
+        true,
+    ),
+    b(
+        "d",
+        &[C('d')],
+        |_| Msg::EditField(ActionField::Deadline),
+        "deadline",
+        true,
+    ),
+    b(
+        "e",
+        &[C('e')],
+        |_| Msg::EditField(ActionField::Note),
+        "notitie",
+        false,
+    ),
+    b(
+        "Spatie",
+        &[C(' ')],
+        |_| Msg::CycleActionStatus,
+        "open→bezig→klaar",
+        true,
+    ),
+    b(
+        "s",
+        &[C('s')],
+        |_| Msg::SortActions,
+        "sorteer op deadline",
+        false,
+    ),
+    b(
+        "x Del",
+        &[C('x'), Delete],
+        |_| Msg::RemoveAction,
+        "verwijderen",
+        false,
+    ),
 ];
 
 const RESULTS: &[Binding] = &[
-    b("a", &[C('a')], |_| Msg::MakeAction, "volgende stap → actie", true),
+    b(
+        "a",
+        &[C('a')],
+        |_| Msg::MakeAction,
+        "volgende stap → actie",
+        true,
+    ),
     b("x", &[C('x')], |_| Msg::Export, "rapport maken", true),
     b("PgUp PgDn", &[PageUp], |_| Msg::PageUp, "bladeren", false),
     b("", &[PageDown, C(' ')], |_| Msg::PageDown, "", false),
     b("Home End", &[Home], |_| Msg::Home, "begin / eind", false),
     b("", &[End], |_| Msg::End, "", false),
-    b("n p", &[C('n')], |_| Msg::SelectNext, "volgende stap kiezen (voor a)", true),
+    b(
+        "n p",
+        &[C('n')],
+        |_| Msg::SelectNext,
+        "volgende stap kiezen (voor a)",
+        true,
+    ),
     b("", &[C('p')], |_| Msg::SelectPrev, "", false),
 ];
 
@@ -317,7 +658,9 @@ fn key_to_msg(model: &Model, key: &KeyEvent) -> Option<Msg> {
     let msg = (binding.msg)(key.code);
     let choosing_ambition = model.session.as_ref().is_some_and(|s| s.team_ambition);
     Some(match msg {
-        Msg::SetLevel(n) if screen == Screen::Team && choosing_ambition => Msg::SetAgreedAmbition(n),
+        Msg::SetLevel(n) if screen == Screen::Team && choosing_ambition => {
+            Msg::SetAgreedAmbition(n)
+        }
         Msg::GoToStep(usize::MAX) => Msg::GoToStep(model.steps().len().saturating_sub(1)),
         // Home and End on walk pages move the cursor; on the step list they jump.
         other => other,

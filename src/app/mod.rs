@@ -347,7 +347,11 @@ impl Model {
             None => {
                 matches!(
                     self.home.dialog,
-                    Some(Dialog::New { field: 0 | 1, .. } | Dialog::Rename { .. } | Dialog::NewRound { .. })
+                    Some(
+                        Dialog::New { field: 0 | 1, .. }
+                            | Dialog::Rename { .. }
+                            | Dialog::NewRound { .. }
+                    )
                 ) || (self.home.filter.is_some() && self.home.dialog.is_none())
             }
         }
@@ -809,7 +813,9 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     .min(session.assessment.respondents.len() - 1);
                 let step = session.step;
                 go_to(instruments, session, step);
-                model.notice = Some(Notice::Info("De laatste wijziging is ongedaan gemaakt.".into()));
+                model.notice = Some(Notice::Info(
+                    "De laatste wijziging is ongedaan gemaakt.".into(),
+                ));
                 save(model.session.as_ref().expect("a session"))
             }
             None => {

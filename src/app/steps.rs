@@ -67,7 +67,11 @@ pub fn steps(instruments: &Instruments, included: &[String], team: bool) -> Vec<
 }
 
 /// The included instrument at index `i`.
-pub fn instrument<'a>(instruments: &'a Instruments, included: &[String], i: usize) -> &'a Instrument {
+pub fn instrument<'a>(
+    instruments: &'a Instruments,
+    included: &[String],
+    i: usize,
+) -> &'a Instrument {
     instruments
         .selected(included)
         .nth(i)

@@ -13,7 +13,12 @@ pub struct TeamRow {
 }
 
 /// How much the team disagrees on a row, for sorting (larger first).
-fn disagreement(instrument: &str, item: &str, kind: ItemKind<'_>, respondents: &[Respondent]) -> usize {
+fn disagreement(
+    instrument: &str,
+    item: &str,
+    kind: ItemKind<'_>,
+    respondents: &[Respondent],
+) -> usize {
     match kind {
         ItemKind::Level { .. } | ItemKind::Rating { .. } => {
             usize::from(scale_spread(instrument, item, respondents).range())
@@ -24,7 +29,11 @@ fn disagreement(instrument: &str, item: &str, kind: ItemKind<'_>, respondents: &
         }
         ItemKind::Check => {
             let t = check_tally(instrument, item, respondents);
-            t.counts.iter().filter(|c| **c > 0).count().saturating_sub(1)
+            t.counts
+                .iter()
+                .filter(|c| **c > 0)
+                .count()
+                .saturating_sub(1)
         }
         _ => 0,
     }
@@ -98,7 +107,9 @@ pub(super) fn update_overview(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 "Geen doel gekozen.".to_string()
             });
         }
-        (Msg::SetAgreedAmbition(n), Some(ItemKind::Level { levels })) if usize::from(n) <= levels && n > 0 => {
+        (Msg::SetAgreedAmbition(n), Some(ItemKind::Level { levels }))
+            if usize::from(n) <= levels && n > 0 =>
+        {
             session.remember();
             session
                 .assessment
@@ -107,7 +118,9 @@ pub(super) fn update_overview(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 .set_ambition(id, Level::new(n));
             return done(model, None);
         }
-        (Msg::SetLevel(n), Some(ItemKind::Level { levels })) if usize::from(n) <= levels && n > 0 => {
+        (Msg::SetLevel(n), Some(ItemKind::Level { levels }))
+            if usize::from(n) <= levels && n > 0 =>
+        {
             let _ = agreed;
             session.remember();
             session
@@ -143,7 +156,10 @@ pub(super) fn update_overview(model: &mut Model, msg: Msg) -> Vec<Effect> {
             } else {
                 agreed.clear(id);
             }
-            return done(model, Some("Akkoord gewist; het voorstel geldt weer.".into()));
+            return done(
+                model,
+                Some("Akkoord gewist; het voorstel geldt weer.".into()),
+            );
         }
         (Msg::SetStatus(status), Some(ItemKind::Criterion)) => {
             session.remember();
@@ -155,7 +171,11 @@ pub(super) fn update_overview(model: &mut Model, msg: Msg) -> Vec<Effect> {
             return done(model, None);
         }
         (Msg::AcceptProposal | Msg::Activate, _) => {
-            let proposal = proposal(instruments, &session.included, &session.assessment.respondents);
+            let proposal = proposal(
+                instruments,
+                &session.included,
+                &session.assessment.respondents,
+            );
             let proposed = proposal.of(&row.instrument).get(id).cloned();
             match proposed.filter(|a| a.is_answered()) {
                 Some(answer) => {
@@ -169,7 +189,11 @@ pub(super) fn update_overview(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
         }
         (Msg::AcceptAll, _) => {
-            let proposal = proposal(instruments, &session.included, &session.assessment.respondents);
+            let proposal = proposal(
+                instruments,
+                &session.included,
+                &session.assessment.respondents,
+            );
             session.remember();
             let mut taken = 0;
             for row in &rows {
@@ -228,7 +252,10 @@ fn no_proposal_reason(session: &Session, instruments: &Instruments, row: &TeamRo
     if quorum.holds() {
         "Geen voorstel: de stemmen staken. Kies het akkoord zelf.".into()
     } else {
-        format!("Geen voorstel: {}. Kies het akkoord zelf.", quorum.message())
+        format!(
+            "Geen voorstel: {}. Kies het akkoord zelf.",
+            quorum.message()
+        )
     }
 }
 
@@ -270,7 +297,9 @@ fn accept(session: &mut Session, row: &TeamRow, proposed: Answer, overwrite: boo
     };
     // Notes stay as agreed; the proposal's gathered notes are for reading.
     let merged = match merged {
-        Answer::Scale { value, ambition, .. } => Answer::Scale {
+        Answer::Scale {
+            value, ambition, ..
+        } => Answer::Scale {
             value,
             ambition,
             note: agreed.note(&row.item).to_string(),
@@ -439,7 +468,11 @@ pub(super) fn imported(
 
 /// What might skew a workshop about imported respondents: nearly empty answers, and
 /// measurements below their threshold.
-pub fn import_warnings(instruments: &Instruments, included: &[String], respondents: &[Respondent]) -> Vec<String> {
+pub fn import_warnings(
+    instruments: &Instruments,
+    included: &[String],
+    respondents: &[Respondent],
+) -> Vec<String> {
     let mut warnings = Vec::new();
     let total: usize = instruments
         .selected(included)

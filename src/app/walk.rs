@@ -5,8 +5,8 @@ use super::{
     EditTarget, Editor, Effect, Model, Msg, Notice, Page, Session, Step, TextInput, save, steps,
 };
 use crate::domain::{
-    Answer, Check, Instrument, Instruments, ItemKind, Level, Scope, Status,
-    instrument::FieldKind, scoring::checklist::field_value,
+    Answer, Check, Instrument, Instruments, ItemKind, Level, Scope, Status, instrument::FieldKind,
+    scoring::checklist::field_value,
 };
 
 /// The rows of a page: what the cursor moves over.
@@ -16,7 +16,9 @@ pub fn row_count(inst: &Instrument, page: Page) -> usize {
         // Row 0 is the introduction.
         Page::NormPart(p) => inst.norm().map_or(1, |n| n.parts[p].criteria.len() + 1),
         Page::Fields => inst.checklist().map_or(1, |c| c.fields.len().max(1)),
-        Page::Section(s) => inst.checklist().map_or(1, |c| c.sections[s].items.len().max(1)),
+        Page::Section(s) => inst
+            .checklist()
+            .map_or(1, |c| c.sections[s].items.len().max(1)),
         Page::Calculator => inst.calculator().map_or(1, |c| c.inputs.len().max(1)),
         Page::Measurements => inst.calculator().map_or(1, |c| c.measurements.len().max(1)),
         Page::Model => inst.model().map_or(1, |m| m.boxes.len().max(1)),
@@ -45,7 +47,9 @@ fn page_is_open(inst: &Instrument, page: Page, session: &Session) -> bool {
         }),
         Page::Fields => inst.checklist().is_some_and(|c| {
             let facts = session.assessment.facts.of(&inst.id);
-            c.fields.iter().any(|f| field_value(f, facts, false).is_none())
+            c.fields
+                .iter()
+                .any(|f| field_value(f, facts, false).is_none())
         }),
         Page::Calculator | Page::Measurements | Page::Model => false,
     }
@@ -56,9 +60,11 @@ pub fn first_open_step(instruments: &Instruments, session: &Session) -> usize {
     let all = session.steps(instruments);
     all.iter()
         .position(|step| match *step {
-            Step::Page(i, page) => {
-                page_is_open(steps::instrument(instruments, &session.included, i), page, session)
-            }
+            Step::Page(i, page) => page_is_open(
+                steps::instrument(instruments, &session.included, i),
+                page,
+                session,
+            ),
             Step::Results => true,
             Step::Team | Step::Actions => false,
         })
@@ -98,10 +104,22 @@ pub fn initial_cursor(instruments: &Instruments, session: &Session, step: Step) 
 }
 
 /// The item under the cursor of a page, if the row is an item.
-pub fn item_at<'a>(inst: &'a Instrument, page: Page, cursor: usize) -> Option<crate::domain::ItemRef<'a>> {
+pub fn item_at<'a>(
+    inst: &'a Instrument,
+    page: Page,
+    cursor: usize,
+) -> Option<crate::domain::ItemRef<'a>> {
     let id: &str = match page {
         Page::GridItem(i) => &inst.grid()?.items.get(i)?.id,
-        Page::NormPart(p) => &inst.norm()?.parts.get(p)?.criteria.get(cursor.checked_sub(1)?)?.id,
+        Page::NormPart(p) => {
+            &inst
+                .norm()?
+                .parts
+                .get(p)?
+                .criteria
+                .get(cursor.checked_sub(1)?)?
+                .id
+        }
         Page::Fields => &inst.checklist()?.fields.get(cursor)?.id,
         Page::Section(s) => &inst.checklist()?.sections.get(s)?.items.get(cursor)?.id,
         Page::Calculator => &inst.calculator()?.inputs.get(cursor)?.id,
@@ -112,7 +130,11 @@ pub fn item_at<'a>(inst: &'a Instrument, page: Page, cursor: usize) -> Option<cr
 }
 
 /// The answers an item is stored in: the respondent's, or the organisation's facts.
-fn store_of<'a>(session: &'a mut Session, inst: &str, scope: Scope) -> &'a mut crate::domain::ItemAnswers {
+fn store_of<'a>(
+    session: &'a mut Session,
+    inst: &str,
+    scope: Scope,
+) -> &'a mut crate::domain::ItemAnswers {
     match scope {
         Scope::Respondent => session.answers_mut().of_mut(inst),
         Scope::Organisation => session.assessment.facts.of_mut(inst),
@@ -120,7 +142,9 @@ fn store_of<'a>(session: &'a mut Session, inst: &str, scope: Scope) -> &'a mut c
 }
 
 fn changed(session: &mut Session) -> Vec<Effect> {
-    session.assessment.respondents[session.respondent].answers.tidy();
+    session.assessment.respondents[session.respondent]
+        .answers
+        .tidy();
     session.assessment.facts.tidy();
     save(session)
 }
@@ -165,7 +189,9 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
             session.cursor = rows - 1;
             return vec![];
         }
-        Msg::PickRow(row) | Msg::PickCard(row) if row < rows && !matches!(page, Page::GridItem(_) | Page::NormPart(_)) => {
+        Msg::PickRow(row) | Msg::PickCard(row)
+            if row < rows && !matches!(page, Page::GridItem(_) | Page::NormPart(_)) =>
+        {
             session.cursor = row;
             return vec![];
         }
@@ -185,16 +211,24 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
                 session.remember();
                 session.cursor = card;
                 let level = Level::new(card as u8 + 1);
-                session.answers_mut().of_mut(&inst.id).set_level(item.id, level);
+                session
+                    .answers_mut()
+                    .of_mut(&inst.id)
+                    .set_level(item.id, level);
                 changed(session)
             };
             match msg {
                 Msg::PickCard(card) if card < levels => set(session, card),
                 Msg::Activate => set(session, session.cursor),
-                Msg::SetLevel(n) if (1..=levels as u8).contains(&n) => set(session, usize::from(n - 1)),
+                Msg::SetLevel(n) if (1..=levels as u8).contains(&n) => {
+                    set(session, usize::from(n - 1))
+                }
                 Msg::ClearLevel => {
                     session.remember();
-                    session.answers_mut().of_mut(&inst.id).set_level(item.id, None);
+                    session
+                        .answers_mut()
+                        .of_mut(&inst.id)
+                        .set_level(item.id, None);
                     changed(session)
                 }
                 Msg::SetAmbition => {
@@ -291,7 +325,10 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
             let Some(item) = item else { return vec![] };
             let set = |session: &mut Session, answer: Check| {
                 session.remember();
-                session.answers_mut().of_mut(&inst.id).set_check(item.id, answer);
+                session
+                    .answers_mut()
+                    .of_mut(&inst.id)
+                    .set_check(item.id, answer);
                 if answer != Check::Open {
                     session.cursor = (session.cursor + 1).min(rows - 1);
                 }
@@ -310,7 +347,10 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
                         Check::Nvt => Check::Open,
                     };
                     session.remember();
-                    session.answers_mut().of_mut(&inst.id).set_check(item.id, next);
+                    session
+                        .answers_mut()
+                        .of_mut(&inst.id)
+                        .set_check(item.id, next);
                     changed(session)
                 }
                 Msg::EditNote => {
@@ -340,7 +380,10 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
                     changed(model.session.as_mut().expect("a session"))
                 }
                 (Msg::SetLevel(n), ItemKind::Field(f)) => {
-                    let FieldKind::Choice { options, multiple, .. } = &f.kind else {
+                    let FieldKind::Choice {
+                        options, multiple, ..
+                    } = &f.kind
+                    else {
                         return vec![];
                     };
                     let Some(option) = options.get(usize::from(n).saturating_sub(1)) else {
@@ -358,16 +401,20 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
                         chosen = vec![option.id.clone()];
                     }
                     session.remember();
-                    session
-                        .assessment
-                        .facts
-                        .of_mut(&inst.id)
-                        .set(item.id, Answer::Choice { options: chosen, other });
+                    session.assessment.facts.of_mut(&inst.id).set(
+                        item.id,
+                        Answer::Choice {
+                            options: chosen,
+                            other,
+                        },
+                    );
                     changed(session)
                 }
                 (Msg::Activate | Msg::EditValue | Msg::EditNote, kind) => {
                     let value = match item.scope {
-                        Scope::Organisation => session.assessment.facts.of(&inst.id).get(item.id).cloned(),
+                        Scope::Organisation => {
+                            session.assessment.facts.of(&inst.id).get(item.id).cloned()
+                        }
                         Scope::Respondent => session.answers().of(&inst.id).get(item.id).cloned(),
                     };
                     let instrument = inst.id.clone();
@@ -379,21 +426,45 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
                                     Some(Answer::Text(t)) => t.clone(),
                                     _ => default.clone().unwrap_or_default(),
                                 };
-                                open_editor(session, EditTarget::Text { instrument, item: id }, &text, *multiline);
+                                open_editor(
+                                    session,
+                                    EditTarget::Text {
+                                        instrument,
+                                        item: id,
+                                    },
+                                    &text,
+                                    *multiline,
+                                );
                             }
                             FieldKind::Number { default, .. } => {
                                 let n = match value {
                                     Some(Answer::Number(n)) => Some(n),
                                     _ => *default,
                                 };
-                                open_editor(session, EditTarget::Number { instrument, item: id }, &number_text(n), false);
+                                open_editor(
+                                    session,
+                                    EditTarget::Number {
+                                        instrument,
+                                        item: id,
+                                    },
+                                    &number_text(n),
+                                    false,
+                                );
                             }
                             FieldKind::Choice { .. } => {
                                 let other = match &value {
                                     Some(Answer::Choice { other, .. }) => other.clone(),
                                     _ => String::new(),
                                 };
-                                open_editor(session, EditTarget::Other { instrument, item: id }, &other, true);
+                                open_editor(
+                                    session,
+                                    EditTarget::Other {
+                                        instrument,
+                                        item: id,
+                                    },
+                                    &other,
+                                    true,
+                                );
                             }
                         },
                         ItemKind::Input(input) => {
@@ -401,14 +472,30 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
                                 Some(Answer::Number(n)) => Some(n),
                                 _ => input.default,
                             };
-                            open_editor(session, EditTarget::Number { instrument, item: id }, &number_text(n), false);
+                            open_editor(
+                                session,
+                                EditTarget::Number {
+                                    instrument,
+                                    item: id,
+                                },
+                                &number_text(n),
+                                false,
+                            );
                         }
                         ItemKind::Measurement(_) => {
                             let n = match value {
                                 Some(Answer::Number(n)) => Some(n),
                                 _ => None,
                             };
-                            open_editor(session, EditTarget::Number { instrument, item: id }, &number_text(n), false);
+                            open_editor(
+                                session,
+                                EditTarget::Number {
+                                    instrument,
+                                    item: id,
+                                },
+                                &number_text(n),
+                                false,
+                            );
                         }
                         _ => {}
                     }
@@ -430,7 +517,10 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
                 Msg::SetLevel(n) => match rated {
                     Some((id, min, max)) if (min..=max).contains(&n) => {
                         session.remember();
-                        session.answers_mut().of_mut(&inst.id).set_level(id, Level::new(n));
+                        session
+                            .answers_mut()
+                            .of_mut(&inst.id)
+                            .set_level(id, Level::new(n));
                         changed(session)
                     }
                     Some((_, min, max)) => {
@@ -441,7 +531,8 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
                     }
                     None => {
                         model.notice = Some(Notice::Info(
-                            "Alleen de prestatie-indicatoren krijgen een beoordeling van het team.".into(),
+                            "Alleen de prestatie-indicatoren krijgen een beoordeling van het team."
+                                .into(),
                         ));
                         vec![]
                     }

@@ -5,9 +5,11 @@ pub mod answers;
 pub mod assessment;
 pub mod calc;
 pub mod compare;
+pub mod draft;
 pub mod instrument;
 pub mod result;
 pub mod scoring;
+pub mod setting;
 pub mod validate;
 
 pub use answers::{Answer, Answers, Check, ItemAnswers, Level, Status};

@@ -452,11 +452,12 @@ fn norm_result(r: &mut InstrumentResult, n: &super::instrument::Norm, a: &ItemAn
             .as_ref()
             .filter(|_| score.score.is_some())
             .map(|next| {
-                format!(
-                    "voor {}: {}",
-                    next.target,
-                    names(&next.criteria).join(if next.together { "; " } else { " of " })
-                )
+                let joined = names(&next.criteria).join(if next.together { "; " } else { " of " });
+                if next.points > 1 {
+                    format!("voor {}: {} punten uit {joined}", next.target, next.points)
+                } else {
+                    format!("voor {}: {joined}", next.target)
+                }
             });
         if let Some(text) = &next_step {
             r.next_steps.push(NextStep {

@@ -28,7 +28,9 @@ pub fn respondents_of(
 ) -> Result<Vec<Respondent>, ImportError> {
     for wanted in target.instrument_ids() {
         if !other.instruments.iter().any(|i| i.id == wanted) {
-            let title = instruments.get(&wanted).map_or(wanted.as_str(), |i| i.title.as_str());
+            let title = instruments
+                .get(&wanted)
+                .map_or(wanted.as_str(), |i| i.title.as_str());
             return Err(ImportError::Instruments(format!(
                 "\"{}\" gebruikt het instrument {title} niet; alleen beoordelingen met dezelfde instrumenten kunnen worden samengevoegd",
                 other.title

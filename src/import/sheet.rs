@@ -2,7 +2,9 @@
 //! item a respondent answers (a grid item's ambition as `ID_doel`), one row per
 //! respondent. The columns come from the instruments the assessment includes.
 
-use crate::domain::{Answer, Check, Instruments, ItemAnswers, ItemKind, Level, Respondent, Scope, Status, Answers};
+use crate::domain::{
+    Answer, Answers, Check, Instruments, ItemAnswers, ItemKind, Level, Respondent, Scope, Status,
+};
 
 /// One bad cell: where, what it held, and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +101,11 @@ pub fn blank_sheet(instruments: &Instruments, included: &[String]) -> String {
     text
 }
 
-fn column_of<'a>(instruments: &'a Instruments, included: &[String], name: &str) -> Option<Option<Column<'a>>> {
+fn column_of<'a>(
+    instruments: &'a Instruments,
+    included: &[String],
+    name: &str,
+) -> Option<Option<Column<'a>>> {
     if name.eq_ignore_ascii_case(RESPONDENT) {
         return Some(None);
     }
@@ -108,7 +114,9 @@ fn column_of<'a>(instruments: &'a Instruments, included: &[String], name: &str) 
         .find(|(old, _)| old.eq_ignore_ascii_case(name))
         .map_or(name, |(_, new)| new);
     let (base, ambition) = match name.len().checked_sub(AMBITION.len()) {
-        Some(i) if name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(AMBITION) => (&name[..i], true),
+        Some(i) if name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(AMBITION) => {
+            (&name[..i], true)
+        }
         _ => (name, false),
     };
     for inst in instruments.selected(included) {
@@ -118,7 +126,10 @@ fn column_of<'a>(instruments: &'a Instruments, included: &[String], name: &str) 
                     return None;
                 }
                 return Some(Some(Column {
-                    instrument: instruments.get(&inst.id).map(|i| i.id.as_str()).unwrap_or(""),
+                    instrument: instruments
+                        .get(&inst.id)
+                        .map(|i| i.id.as_str())
+                        .unwrap_or(""),
                     item: item.id,
                     kind: item.kind,
                     ambition,
@@ -292,7 +303,9 @@ pub fn parse_sheet(
                             .and_then(|i| i.grid())
                             .map(|g| g.levels.clone())
                             .unwrap_or_default(),
-                        ItemKind::Rating { min, max } => (min..=max).map(|n| n.to_string()).collect(),
+                        ItemKind::Rating { min, max } => {
+                            (min..=max).map(|n| n.to_string()).collect()
+                        }
                         _ => unreachable!(),
                     };
                     match level(&names, cell) {

@@ -11,7 +11,10 @@ use ratatui::widgets::{Paragraph, Widget};
 pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
     let actions = &session.assessment.actions;
-    let open = actions.iter().filter(|a| a.status != ActionStatus::Klaar).count();
+    let open = actions
+        .iter()
+        .filter(|a| a.status != ActionStatus::Klaar)
+        .count();
     let header = vec![
         spread(
             vec![Span::styled("Actieplan", theme.title())],
@@ -27,7 +30,12 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
         ),
     ];
     Paragraph::new(header).render(Rect::new(area.x, area.y, area.width, 2), buf);
-    let body = Rect::new(area.x, area.y + 3, area.width, area.height.saturating_sub(3));
+    let body = Rect::new(
+        area.x,
+        area.y + 3,
+        area.width,
+        area.height.saturating_sub(3),
+    );
     if actions.is_empty() {
         let text = "Nog geen acties. Druk op n voor een nieuwe actie, of kies op de resultaten een volgende stap en druk op a: die wordt hier een actie met eigenaar en deadline.";
         Paragraph::new(
@@ -67,7 +75,11 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
                 Span::raw(format!(
                     "{:<owner_width$} ",
                     truncate(
-                        &if action.owner.is_empty() { "—".into() } else { clean(&action.owner) },
+                        &if action.owner.is_empty() {
+                            "—".into()
+                        } else {
+                            clean(&action.owner)
+                        },
                         owner_width
                     )
                 )),
@@ -77,7 +89,11 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
                         .map_or("—".to_string(), |d| d.strftime("%d-%m-%Y").to_string()),
                 ),
             ]);
-            lines.push(if i == cursor { line.style(theme.selected()) } else { line });
+            lines.push(if i == cursor {
+                line.style(theme.selected())
+            } else {
+                line
+            });
             if i == cursor {
                 let mut detail = Vec::new();
                 if !action.items.is_empty() {
@@ -111,10 +127,22 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
         && let EditTarget::Action { field, .. } = &editor.target
     {
         let (title, help) = match field {
-            ActionField::What => (" Wat gaan we doen? ", "Beschrijf de actie zo dat iemand er morgen mee kan beginnen."),
-            ActionField::Owner => (" Eigenaar ", "Wie zorgt dat het gebeurt? Een naam of een functie."),
-            ActionField::Deadline => (" Deadline ", "Wanneer is het klaar? Bijvoorbeeld 31-03-2027 (leeg: geen deadline)."),
-            ActionField::Note => (" Notitie ", "Wat verder van belang is: afspraken, afhankelijkheden, voortgang."),
+            ActionField::What => (
+                " Wat gaan we doen? ",
+                "Beschrijf de actie zo dat iemand er morgen mee kan beginnen.",
+            ),
+            ActionField::Owner => (
+                " Eigenaar ",
+                "Wie zorgt dat het gebeurt? Een naam of een functie.",
+            ),
+            ActionField::Deadline => (
+                " Deadline ",
+                "Wanneer is het klaar? Bijvoorbeeld 31-03-2027 (leeg: geen deadline).",
+            ),
+            ActionField::Note => (
+                " Notitie ",
+                "Wat verder van belang is: afspraken, afhankelijkheden, voortgang.",
+            ),
         };
         super::dialog::render_text(model, title, help, editor, area, buf);
     }

@@ -24,7 +24,9 @@ fn result(model: &Model, session: &Session, inst: &Instrument) -> CalculatorResu
 /// A horizontal bar of `value` against `max` in `width` cells.
 fn bar(value: f64, max: f64, width: usize, style: Style) -> Span<'static> {
     let cells = if max > 0.0 {
-        ((value / max) * width as f64).round().clamp(0.0, width as f64) as usize
+        ((value / max) * width as f64)
+            .round()
+            .clamp(0.0, width as f64) as usize
     } else {
         0
     };
@@ -55,15 +57,34 @@ fn picture_lines(model: &Model, r: &CalculatorResult, width: u16) -> Vec<Line<'s
                 bar(v, total, bar_width, style),
                 Span::raw(format!(" {}", format_number(v, 1))),
             ]),
-            None => Line::styled(format!("{:<label$}niet te berekenen", truncate(name, label)), theme.muted()),
+            None => Line::styled(
+                format!("{:<label$}niet te berekenen", truncate(name, label)),
+                theme.muted(),
+            ),
         }
     };
     lines.push(row("tevreden", output(r, "bc.tevreden"), theme.good()));
-    lines.push(row("  → vertrekt", output(r, "bc.weg_tevreden"), theme.muted()));
-    lines.push(row("ontevreden, klaagt", output(r, "bc.klagers"), theme.current()));
-    lines.push(row("  → vertrekt", output(r, "bc.weg_klagers"), theme.muted()));
+    lines.push(row(
+        "  → vertrekt",
+        output(r, "bc.weg_tevreden"),
+        theme.muted(),
+    ));
+    lines.push(row(
+        "ontevreden, klaagt",
+        output(r, "bc.klagers"),
+        theme.current(),
+    ));
+    lines.push(row(
+        "  → vertrekt",
+        output(r, "bc.weg_klagers"),
+        theme.muted(),
+    ));
     lines.push(row("ontevreden, zwijgt", output(r, "bc.stil"), theme.bad()));
-    lines.push(row("  → vertrekt", output(r, "bc.weg_stil"), theme.warning()));
+    lines.push(row(
+        "  → vertrekt",
+        output(r, "bc.weg_stil"),
+        theme.warning(),
+    ));
     if let (Some(lost), Some(pct)) = (output(r, "bc.weg_stil"), output(r, "bc.weg_stil_pct")) {
         lines.extend(
             wrap(
@@ -79,7 +100,10 @@ fn picture_lines(model: &Model, r: &CalculatorResult, width: u16) -> Vec<Line<'s
         );
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("De klachtenijsberg (1000-100-10)", theme.title()));
+    lines.push(Line::styled(
+        "De klachtenijsberg (1000-100-10)",
+        theme.title(),
+    ));
     let chain = [
         output(r, "bc.keten_vastgelegd"),
         output(r, "bc.keten_geuit"),
@@ -115,16 +139,25 @@ fn picture_lines(model: &Model, r: &CalculatorResult, width: u16) -> Vec<Line<'s
         }
     }
     for (i, level) in r.iceberg.iter().enumerate().rev() {
-        lines.extend(
-            wrap(level, width)
-                .into_iter()
-                .map(|l| Line::styled(l, if i == 0 { theme.warning() } else { theme.muted() })),
-        );
+        lines.extend(wrap(level, width).into_iter().map(|l| {
+            Line::styled(
+                l,
+                if i == 0 {
+                    theme.warning()
+                } else {
+                    theme.muted()
+                },
+            )
+        }));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Mond-tot-mondreclame", theme.title()));
     let mouth = [
-        ("zeer tevreden", output(r, "bc.mond_zeer_tevreden"), theme.good()),
+        (
+            "zeer tevreden",
+            output(r, "bc.mond_zeer_tevreden"),
+            theme.good(),
+        ),
         ("tevreden", output(r, "bc.mond_tevreden"), theme.good()),
         ("ontevreden", output(r, "bc.mond_ontevreden"), theme.bad()),
     ];
@@ -137,17 +170,32 @@ fn picture_lines(model: &Model, r: &CalculatorResult, width: u16) -> Vec<Line<'s
             Some(v) => lines.push(Line::from(vec![
                 Span::raw(format!("{:<label$}", truncate(name, label))),
                 bar(v.abs(), max, bar_width, style),
-                Span::raw(format!(" {}{}", if v > 0.0 { "+" } else { "" }, format_number(v, 1))),
+                Span::raw(format!(
+                    " {}{}",
+                    if v > 0.0 { "+" } else { "" },
+                    format_number(v, 1)
+                )),
             ])),
-            None => lines.push(Line::styled(format!("{name}: niet te berekenen"), theme.muted())),
+            None => lines.push(Line::styled(
+                format!("{name}: niet te berekenen"),
+                theme.muted(),
+            )),
         }
     }
     if let Some(saldo) = output(r, "bc.mond_saldo") {
         lines.push(Line::from(vec![
             Span::raw(format!("{:<label$}", "saldo")),
             Span::styled(
-                format!("{}{}", if saldo > 0.0 { "+" } else { "" }, format_number(saldo, 1)),
-                if saldo < 0.0 { theme.bad() } else { theme.good() },
+                format!(
+                    "{}{}",
+                    if saldo > 0.0 { "+" } else { "" },
+                    format_number(saldo, 1)
+                ),
+                if saldo < 0.0 {
+                    theme.bad()
+                } else {
+                    theme.good()
+                },
             ),
         ]));
     }
@@ -163,7 +211,12 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
         let left = area.width * 9 / 20;
         (
             Rect::new(area.x, area.y, left, area.height),
-            Rect::new(area.x + left + 2, area.y, area.width - left - 2, area.height),
+            Rect::new(
+                area.x + left + 2,
+                area.y,
+                area.width - left - 2,
+                area.height,
+            ),
         )
     } else {
         (area, Rect::default())
@@ -185,31 +238,64 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
             cursor_line = lines.len();
         }
         let value = Span::styled(
-            format!("{}{}", row.display, if row.default { " (standaard)" } else { "" }),
-            if row.default { theme.muted() } else { theme.current() },
+            format!(
+                "{}{}",
+                row.display,
+                if row.default { " (standaard)" } else { "" }
+            ),
+            if row.default {
+                theme.muted()
+            } else {
+                theme.current()
+            },
         );
         let value_width = value.width();
         let line = spread(
-            vec![Span::raw(truncate(&input.label, usize::from(width).saturating_sub(value_width + 2)))],
+            vec![Span::raw(truncate(
+                &input.label,
+                usize::from(width).saturating_sub(value_width + 2),
+            ))],
             vec![value],
             width,
         );
-        lines.push(if i == session.cursor { line.style(theme.selected()) } else { line });
+        lines.push(if i == session.cursor {
+            line.style(theme.selected())
+        } else {
+            line
+        });
     }
     for problem in &r.problems {
-        lines.extend(wrap(&format!("⚠ {problem}"), width).into_iter().map(|l| Line::styled(l, theme.warning())));
+        lines.extend(
+            wrap(&format!("⚠ {problem}"), width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warning())),
+        );
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Uitkomsten — zo rekenen we", theme.title()));
     for o in &r.outputs {
-        let value = Span::styled(o.display.clone(), if o.value.is_some() { theme.current() } else { theme.muted() });
+        let value = Span::styled(
+            o.display.clone(),
+            if o.value.is_some() {
+                theme.current()
+            } else {
+                theme.muted()
+            },
+        );
         let value_width = value.width();
         lines.push(spread(
-            vec![Span::raw(truncate(&o.label, usize::from(width).saturating_sub(value_width + 2)))],
+            vec![Span::raw(truncate(
+                &o.label,
+                usize::from(width).saturating_sub(value_width + 2),
+            ))],
             vec![value],
             width,
         ));
-        lines.extend(wrap(&o.explain, width.saturating_sub(2)).into_iter().map(|l| Line::styled(format!("  {l}"), theme.muted())));
+        lines.extend(
+            wrap(&o.explain, width.saturating_sub(2))
+                .into_iter()
+                .map(|l| Line::styled(format!("  {l}"), theme.muted())),
+        );
     }
     if !side {
         lines.push(Line::raw(""));
@@ -238,13 +324,22 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
     }
 }
 
-pub fn render_measurements(model: &Model, session: &Session, inst: &Instrument, area: Rect, buf: &mut Buffer) {
+pub fn render_measurements(
+    model: &Model,
+    session: &Session,
+    inst: &Instrument,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = model.theme();
     let calc = inst.calculator().expect("a calculator");
     let r = result(model, session, inst);
     let width = area.width.saturating_sub(2);
     let mut lines = vec![
-        Line::styled("De drie ambities van klantgericht klachtenmanagement", theme.title()),
+        Line::styled(
+            "De drie ambities van klantgericht klachtenmanagement",
+            theme.title(),
+        ),
         Line::styled(
             "Meet ze elke ronde; de vergelijking laat zien hoe ze zich ontwikkelen.",
             theme.muted(),
@@ -259,16 +354,36 @@ pub fn render_measurements(model: &Model, session: &Session, inst: &Instrument, 
         };
         let line = spread(
             vec![Span::styled(m.name.clone(), theme.title())],
-            vec![Span::styled(format!("{} ", row.display), theme.current()), status],
+            vec![
+                Span::styled(format!("{} ", row.display), theme.current()),
+                status,
+            ],
             width,
         );
-        lines.push(if i == session.cursor { line.style(theme.selected()) } else { line });
-        lines.extend(wrap(&format!("{} · ambitie: {}", m.question, row.threshold), width).into_iter().map(|l| Line::styled(l, theme.muted())));
+        lines.push(if i == session.cursor {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+        lines.extend(
+            wrap(
+                &format!("{} · ambitie: {}", m.question, row.threshold),
+                width,
+            )
+            .into_iter()
+            .map(|l| Line::styled(l, theme.muted())),
+        );
         if let Some(v) = row.value {
             let bar_width = usize::from(width).saturating_sub(10);
-            let filled = ((v - m.min) / (m.max - m.min) * bar_width as f64).round().clamp(0.0, bar_width as f64) as usize;
-            let target = ((row.target - m.min) / (m.max - m.min) * bar_width as f64).round().clamp(0.0, bar_width as f64) as usize;
-            let mut cells: Vec<char> = (0..bar_width).map(|c| if c < filled { '█' } else { '░' }).collect();
+            let filled = ((v - m.min) / (m.max - m.min) * bar_width as f64)
+                .round()
+                .clamp(0.0, bar_width as f64) as usize;
+            let target = ((row.target - m.min) / (m.max - m.min) * bar_width as f64)
+                .round()
+                .clamp(0.0, bar_width as f64) as usize;
+            let mut cells: Vec<char> = (0..bar_width)
+                .map(|c| if c < filled { '█' } else { '░' })
+                .collect();
             if let Some(c) = cells.get_mut(target.min(bar_width.saturating_sub(1))) {
                 *c = '┃';
             }
@@ -284,6 +399,13 @@ pub fn render_measurements(model: &Model, session: &Session, inst: &Instrument, 
         && let EditTarget::Number { item, .. } = &editor.target
         && let Some(m) = calc.measurements.iter().find(|m| &m.id == item)
     {
-        super::dialog::render_number(model, &format!(" {} ({}) ", m.name, m.unit), &m.question, editor, area, buf);
+        super::dialog::render_number(
+            model,
+            &format!(" {} ({}) ", m.name, m.unit),
+            &m.question,
+            editor,
+            area,
+            buf,
+        );
     }
 }

@@ -12,7 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 fn list_of(inst: &Instrument) -> &Checklist {
-    inst.checklist().expect("a checklist page shows a checklist")
+    inst.checklist()
+        .expect("a checklist page shows a checklist")
 }
 
 /// A row block: its lines and whether the cursor is on it.
@@ -53,14 +54,21 @@ fn render_rows(
     });
 }
 
-pub fn render_fields(model: &Model, session: &Session, inst: &Instrument, area: Rect, buf: &mut Buffer) {
+pub fn render_fields(
+    model: &Model,
+    session: &Session,
+    inst: &Instrument,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = model.theme();
     let list = list_of(inst);
     let facts = session.assessment.facts.of(&inst.id);
     let width = area.width.saturating_sub(3);
-    let mut header = vec![
-        Line::styled(format!("{} — gegevens van de organisatie", inst.title), theme.title()),
-    ];
+    let mut header = vec![Line::styled(
+        format!("{} — gegevens van de organisatie", inst.title),
+        theme.title(),
+    )];
     header.extend(
         wrap(
             "Deze gegevens vullen de open plekken van de procedure; ze gelden voor de hele organisatie, niet per respondent.",
@@ -85,7 +93,9 @@ pub fn render_fields(model: &Model, session: &Session, inst: &Instrument, area: 
             let mut lines = vec![spread(
                 vec![Span::styled(field.label.clone(), theme.title())],
                 vec![match &value {
-                    Some(_) if facts.get(&field.id).is_none() => Span::styled("standaard", theme.muted()),
+                    Some(_) if facts.get(&field.id).is_none() => {
+                        Span::styled("standaard", theme.muted())
+                    }
                     Some(_) => Span::styled("✓", theme.good()),
                     None => Span::styled("nog in te vullen", theme.warning()),
                 }],
@@ -96,11 +106,19 @@ pub fn render_fields(model: &Model, session: &Session, inst: &Instrument, area: 
                     .into_iter()
                     .map(|l| Line::styled(l, theme.muted())),
             );
-            if let FieldKind::Choice { options, multiple, other, .. } = &field.kind {
+            if let FieldKind::Choice {
+                options,
+                multiple,
+                other,
+                ..
+            } = &field.kind
+            {
                 let chosen: Vec<String> = match facts.get(&field.id) {
                     Some(Answer::Choice { options, .. }) => options.clone(),
                     _ => match &field.kind {
-                        FieldKind::Choice { default: Some(d), .. } => vec![d.clone()],
+                        FieldKind::Choice {
+                            default: Some(d), ..
+                        } => vec![d.clone()],
                         _ => Vec::new(),
                     },
                 };
@@ -111,8 +129,17 @@ pub fn render_fields(model: &Model, session: &Session, inst: &Instrument, area: 
                         (true, false) => "(●)",
                         (false, false) => "( )",
                     };
-                    for (i, l) in wrap(&format!("{} {mark} {}: {}", n + 1, option.label, option.text), width.saturating_sub(2)).into_iter().enumerate() {
-                        lines.push(Line::raw(format!("{}{l}", if i == 0 { "  " } else { "        " })));
+                    for (i, l) in wrap(
+                        &format!("{} {mark} {}: {}", n + 1, option.label, option.text),
+                        width.saturating_sub(2),
+                    )
+                    .into_iter()
+                    .enumerate()
+                    {
+                        lines.push(Line::raw(format!(
+                            "{}{l}",
+                            if i == 0 { "  " } else { "        " }
+                        )));
                     }
                 }
                 if *other {
@@ -120,7 +147,13 @@ pub fn render_fields(model: &Model, session: &Session, inst: &Instrument, area: 
                         Some(Answer::Choice { other, .. }) if !other.is_empty() => clean(other),
                         _ => "(e: eigen tekst)".into(),
                     };
-                    lines.push(Line::styled(format!("  eigen tekst: {}", truncate(&own, usize::from(width).saturating_sub(16))), theme.muted()));
+                    lines.push(Line::styled(
+                        format!(
+                            "  eigen tekst: {}",
+                            truncate(&own, usize::from(width).saturating_sub(16))
+                        ),
+                        theme.muted(),
+                    ));
                 }
             } else {
                 let shown = value.unwrap_or_else(|| "—".into());
@@ -134,7 +167,9 @@ pub fn render_fields(model: &Model, session: &Session, inst: &Instrument, area: 
     render_rows(model, blocks, session.cursor, body, buf);
     if let Some(editor) = &session.editor
         && let Some(field) = list.fields.iter().find(|f| match &editor.target {
-            EditTarget::Number { item, .. } | EditTarget::Text { item, .. } | EditTarget::Other { item, .. } => item == &f.id,
+            EditTarget::Number { item, .. }
+            | EditTarget::Text { item, .. }
+            | EditTarget::Other { item, .. } => item == &f.id,
             _ => false,
         })
     {
@@ -147,7 +182,14 @@ pub fn render_fields(model: &Model, session: &Session, inst: &Instrument, area: 
                 area,
                 buf,
             ),
-            _ => super::dialog::render_text(model, &format!(" {} ", field.label), &field.help, editor, area, buf),
+            _ => super::dialog::render_text(
+                model,
+                &format!(" {} ", field.label),
+                &field.help,
+                editor,
+                area,
+                buf,
+            ),
         }
     }
 }
@@ -177,7 +219,10 @@ pub fn render_section(
     let score = section_score(section, answers);
     let width = area.width.saturating_sub(3);
     let mut header = vec![spread(
-        vec![Span::styled(format!("{} · {}", inst.short, section.title), theme.title())],
+        vec![Span::styled(
+            format!("{} · {}", inst.short, section.title),
+            theme.title(),
+        )],
         vec![Span::styled(
             match score.share {
                 Some(share) => format!("{} op orde ({}%)", share.display(), share.percent()),
@@ -189,11 +234,19 @@ pub fn render_section(
     )];
     if index == 0 {
         for paragraph in &inst.intro {
-            header.extend(wrap(paragraph, area.width).into_iter().map(|l| Line::styled(l, theme.muted())));
+            header.extend(
+                wrap(paragraph, area.width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.muted())),
+            );
         }
     }
     if let Some(intro) = &section.intro {
-        header.extend(wrap(intro, area.width).into_iter().map(|l| Line::styled(l, theme.muted())));
+        header.extend(
+            wrap(intro, area.width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted())),
+        );
     }
     header.push(Line::styled(
         "1 ja · 2 deels · 3 nee · 4 n.v.t. (ja telt 1, deels ½, nee 0; n.v.t. telt niet mee)",
@@ -215,7 +268,11 @@ pub fn render_section(
             let mut lines = Vec::new();
             if item.group.as_ref() != previous_group {
                 if let Some(group) = &item.group {
-                    lines.extend(wrap(group, width).into_iter().map(|l| Line::styled(l, theme.title())));
+                    lines.extend(
+                        wrap(group, width)
+                            .into_iter()
+                            .map(|l| Line::styled(l, theme.title())),
+                    );
                 }
                 previous_group = item.group.as_ref();
             }
@@ -228,19 +285,45 @@ pub fn render_section(
                 _ => theme.muted(),
             };
             let text_width = width.saturating_sub(mark.chars().count() as u16 + 1);
-            for (i, l) in wrap(&format!("{} — {}", item.label, item.text), text_width).into_iter().enumerate() {
+            for (i, l) in wrap(&format!("{} — {}", item.label, item.text), text_width)
+                .into_iter()
+                .enumerate()
+            {
                 lines.push(Line::from(vec![
-                    Span::styled(if i == 0 { format!("{mark} ") } else { " ".repeat(mark.chars().count() + 1) }, style),
+                    Span::styled(
+                        if i == 0 {
+                            format!("{mark} ")
+                        } else {
+                            " ".repeat(mark.chars().count() + 1)
+                        },
+                        style,
+                    ),
                     Span::raw(l),
                 ]));
             }
             if let Some(detail) = &item.detail {
-                lines.extend(wrap(detail, text_width).into_iter().map(|l| Line::styled(format!("{}{l}", " ".repeat(mark.chars().count() + 1)), theme.muted())));
+                lines.extend(wrap(detail, text_width).into_iter().map(|l| {
+                    Line::styled(
+                        format!("{}{l}", " ".repeat(mark.chars().count() + 1)),
+                        theme.muted(),
+                    )
+                }));
             }
             let note = answers.note(&item.id);
-            let editing = session.editor.as_ref().is_some_and(|e| matches!(&e.target, EditTarget::Note { item: i, .. } if i == &item.id));
+            let editing = session.editor.as_ref().is_some_and(
+                |e| matches!(&e.target, EditTarget::Note { item: i, .. } if i == &item.id),
+            );
             if !note.is_empty() && !editing {
-                lines.extend(wrap(&format!("Notitie: {}", clean(note)), text_width).into_iter().map(|l| Line::styled(format!("{}{l}", " ".repeat(mark.chars().count() + 1)), theme.muted())));
+                lines.extend(
+                    wrap(&format!("Notitie: {}", clean(note)), text_width)
+                        .into_iter()
+                        .map(|l| {
+                            Line::styled(
+                                format!("{}{l}", " ".repeat(mark.chars().count() + 1)),
+                                theme.muted(),
+                            )
+                        }),
+                );
             }
             lines
         })

@@ -25,7 +25,11 @@ fn lines(model: &Model, view: &CompareView, width: u16) -> Vec<Line<'static>> {
     let name_width = usize::from(width).saturating_sub(28).clamp(8, 34);
     let mut lines = Vec::new();
     for caveat in &c.caveats {
-        lines.extend(wrap(&format!("⚠ {caveat}"), width).into_iter().map(|l| Line::styled(l, theme.warning())));
+        lines.extend(
+            wrap(&format!("⚠ {caveat}"), width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warning())),
+        );
     }
     for change in &c.instruments {
         lines.push(Line::raw(""));
@@ -52,7 +56,10 @@ fn lines(model: &Model, view: &CompareView, width: u16) -> Vec<Line<'static>> {
                 _ => theme.muted(),
             };
             lines.push(Line::from(vec![
-                Span::raw(format!("{:<name_width$} ", truncate(&row.label, name_width))),
+                Span::raw(format!(
+                    "{:<name_width$} ",
+                    truncate(&row.label, name_width)
+                )),
                 Span::styled(format!("{:<10} ", truncate(&row.before, 10)), theme.muted()),
                 Span::styled(format!("{:<10}", truncate(&row.after, 10)), theme.current()),
                 Span::styled(format!(" {}", arrow(delta)), style),
@@ -60,7 +67,10 @@ fn lines(model: &Model, view: &CompareView, width: u16) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Volgende stappen van de eerste ronde", theme.title()));
+    lines.push(Line::styled(
+        "Volgende stappen van de eerste ronde",
+        theme.title(),
+    ));
     if c.steps.is_empty() {
         lines.push(Line::styled(
             "De eerste ronde had geen volgende stappen (of niets beantwoord).",
@@ -68,10 +78,18 @@ fn lines(model: &Model, view: &CompareView, width: u16) -> Vec<Line<'static>> {
         ));
     }
     for step in c.achieved() {
-        lines.extend(wrap(&format!("✓ bereikt: {}", step.text), width).into_iter().map(|l| Line::styled(l, theme.good())));
+        lines.extend(
+            wrap(&format!("✓ bereikt: {}", step.text), width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.good())),
+        );
     }
     for step in c.still_open() {
-        lines.extend(wrap(&format!("· nog open: {}", step.text), width).into_iter().map(|l| Line::styled(l, Style::new())));
+        lines.extend(
+            wrap(&format!("· nog open: {}", step.text), width)
+                .into_iter()
+                .map(|l| Line::styled(l, Style::new())),
+        );
     }
     if !c.actions.is_empty() {
         lines.push(Line::raw(""));
@@ -92,7 +110,11 @@ fn lines(model: &Model, view: &CompareView, width: u16) -> Vec<Line<'static>> {
                     &format!(
                         "{done}: {}{}{moved}",
                         clean(action.what.lines().next().unwrap_or("")),
-                        if action.owner.is_empty() { String::new() } else { format!(" ({})", clean(&action.owner)) }
+                        if action.owner.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", clean(&action.owner))
+                        }
                     ),
                     width,
                 )
@@ -132,7 +154,10 @@ pub fn render(model: &Model, view: &CompareView, frame: Frame, buf: &mut Buffer)
             _ => None,
         });
     let (radar_area, legend_height) = match &grids {
-        Some(_) => (Rect::new(0, 0, width.min(100), (width.min(100) / 4).clamp(10, 24)), 1),
+        Some(_) => (
+            Rect::new(0, 0, width.min(100), (width.min(100) / 4).clamp(10, 24)),
+            1,
+        ),
         None => (Rect::default(), 0),
     };
     let body = lines(model, view, width);
@@ -141,13 +166,24 @@ pub fn render(model: &Model, view: &CompareView, frame: Frame, buf: &mut Buffer)
     render_scrolled(area, buf, height, view.scroll, |_, buf| {
         if let Some((after, before)) = &grids {
             let mut radar = super::results::radar_for(after, theme);
-            radar.ambition = before.rows.iter().map(|r| r.level.map(|l| l.value())).collect();
+            radar.ambition = before
+                .rows
+                .iter()
+                .map(|r| r.level.map(|l| l.value()))
+                .collect();
             radar.earlier = true;
             radar.render(radar_area, buf);
             Line::from(vec![
                 Span::styled("── nu", theme.current()),
                 Span::raw("   "),
-                Span::styled("- - eerst", if theme.color { Style::new().fg(ratatui::style::Color::Blue) } else { theme.muted() }),
+                Span::styled(
+                    "- - eerst",
+                    if theme.color {
+                        Style::new().fg(ratatui::style::Color::Blue)
+                    } else {
+                        theme.muted()
+                    },
+                ),
             ])
             .render(Rect::new(0, radar_area.height, width, 1), buf);
         }

@@ -100,11 +100,19 @@ pub fn render_number(
         y += 1;
     }
     y += 1;
-    render_input(&editor.input, Rect::new(inner.x, y, inner.width, 1), buf, theme);
+    render_input(
+        &editor.input,
+        Rect::new(inner.x, y, inner.width, 1),
+        buf,
+        theme,
+    );
     y += 2;
     match &editor.error {
         Some(error) => Line::styled(clean(error), theme.warning()),
-        None => Line::styled("Enter: opslaan · Esc: annuleer · leeg: wissen", theme.muted()),
+        None => Line::styled(
+            "Enter: opslaan · Esc: annuleer · leeg: wissen",
+            theme.muted(),
+        ),
     }
     .render(Rect::new(inner.x, y, inner.width, 1), buf);
 }
@@ -192,7 +200,11 @@ pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
             field_line("Organisatie", organisation, *field == 1, row(3), buf, theme);
             Line::styled(
                 "Instrumenten (Tab hierheen, Spatie aan/uit):",
-                if *field == 2 { theme.title() } else { theme.muted() },
+                if *field == 2 {
+                    theme.title()
+                } else {
+                    theme.muted()
+                },
             )
             .render(row(5), buf);
             for (i, (inst, on)) in instruments.iter().zip(chosen).enumerate() {
@@ -227,7 +239,14 @@ pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
             ..
         } => {
             field_line("Titel", title, !on_organisation, row(1), buf, theme);
-            field_line("Organisatie", organisation, *on_organisation, row(2), buf, theme);
+            field_line(
+                "Organisatie",
+                organisation,
+                *on_organisation,
+                row(2),
+                buf,
+                theme,
+            );
             Line::styled(
                 "Enter: volgende / opslaan · Tab: ander veld · Esc: annuleer",
                 theme.muted(),

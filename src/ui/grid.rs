@@ -121,7 +121,11 @@ pub fn render(
                 check.levels.len()
             )
         },
-        if below { theme.warning() } else { theme.muted() },
+        if below {
+            theme.warning()
+        } else {
+            theme.muted()
+        },
     )
     .render(areas.hint, buf);
 

@@ -91,7 +91,12 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
             let [label, input] =
                 Layout::horizontal([Constraint::Length(8), Constraint::Fill(1)]).areas(intro);
             Line::styled("Zoeken:", theme.title()).render(label, buf);
-            super::dialog::render_input(filter, Rect::new(input.x, input.y, input.width, 1), buf, theme);
+            super::dialog::render_input(
+                filter,
+                Rect::new(input.x, input.y, input.width, 1),
+                buf,
+                theme,
+            );
         }
         None => Line::styled(
             format!(
@@ -117,8 +122,7 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
         "Voortgang".to_string(),
     ];
     header.extend(shorts.iter().take(widths.len() - 4).cloned());
-    row_line(header, &widths, theme.title())
-    .render(Rect::new(area.x, area.y, area.width, 1), buf);
+    row_line(header, &widths, theme.title()).render(Rect::new(area.x, area.y, area.width, 1), buf);
     Block::new()
         .borders(Borders::TOP)
         .border_style(theme.muted())
@@ -171,7 +175,10 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
                             "{} {}{}",
                             c.short,
                             c.value.clone().unwrap_or_else(|| "—".into()),
-                            c.trend.as_ref().map(|t| format!(" ({t})")).unwrap_or_default()
+                            c.trend
+                                .as_ref()
+                                .map(|t| format!(" ({t})"))
+                                .unwrap_or_default()
                         )
                     })
                     .collect();

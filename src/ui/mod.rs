@@ -56,7 +56,12 @@ pub fn frame_layout(model: &Model, area: Rect) -> Frame {
     // Overview pages need the whole width on smaller screens.
     let wide = matches!(
         model.step(),
-        Some(Step::Results | Step::Team | Step::Actions | Step::Page(_, Page::Calculator | Page::Model))
+        Some(
+            Step::Results
+                | Step::Team
+                | Step::Actions
+                | Step::Page(_, Page::Calculator | Page::Model)
+        )
     ) && area.width < 120;
     if model.session.is_none() || model.compare.is_some() || wide {
         return Frame {
@@ -77,7 +82,10 @@ pub fn frame_layout(model: &Model, area: Rect) -> Frame {
     let mut main = main;
     if matches!(
         model.step(),
-        Some(Step::Page(_, Page::GridItem(_) | Page::NormPart(_) | Page::Section(_) | Page::Fields))
+        Some(Step::Page(
+            _,
+            Page::GridItem(_) | Page::NormPart(_) | Page::Section(_) | Page::Fields
+        ))
     ) {
         main.width = main.width.min(READABLE_WIDTH);
     }
@@ -131,12 +139,22 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) -> Viewport {
                     Some(Step::Page(i, page)) => {
                         let inst = crate::app::instrument(model.instruments, &session.included, i);
                         match page {
-                            Page::GridItem(item) => grid::render(model, session, inst, item, main, buf),
-                            Page::NormPart(part) => norm::render(model, session, inst, part, main, buf),
-                            Page::Fields => checklist::render_fields(model, session, inst, main, buf),
-                            Page::Section(s) => checklist::render_section(model, session, inst, s, main, buf),
+                            Page::GridItem(item) => {
+                                grid::render(model, session, inst, item, main, buf)
+                            }
+                            Page::NormPart(part) => {
+                                norm::render(model, session, inst, part, main, buf)
+                            }
+                            Page::Fields => {
+                                checklist::render_fields(model, session, inst, main, buf)
+                            }
+                            Page::Section(s) => {
+                                checklist::render_section(model, session, inst, s, main, buf)
+                            }
                             Page::Calculator => calculator::render(model, session, inst, main, buf),
-                            Page::Measurements => calculator::render_measurements(model, session, inst, main, buf),
+                            Page::Measurements => {
+                                calculator::render_measurements(model, session, inst, main, buf)
+                            }
                             Page::Model => model::render(model, session, inst, main, buf),
                         }
                     }
@@ -184,12 +202,14 @@ fn render_header(model: &Model, session: &crate::app::Session, area: Rect, buf: 
     let total = model.steps().len();
     // The step counter and who is answering always fit; the title gives way.
     let mut right = Vec::new();
-    let answering = a.is_workshop()
-        && matches!(model.step(), Some(Step::Page(..)));
+    let answering = a.is_workshop() && matches!(model.step(), Some(Step::Page(..)));
     if answering {
         right.push(Span::raw("antwoorden van "));
         right.push(Span::styled(
-            text::truncate(&text::clean(&session.respondent_label(session.respondent)), 20),
+            text::truncate(
+                &text::clean(&session.respondent_label(session.respondent)),
+                20,
+            ),
             theme.current(),
         ));
         right.push(Span::styled(

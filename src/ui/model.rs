@@ -25,7 +25,11 @@ fn gauge(percent: Option<f64>, width: usize) -> String {
     match percent {
         Some(p) => {
             let filled = ((p / 100.0) * width as f64).round() as usize;
-            format!("{}{}", "█".repeat(filled.min(width)), "░".repeat(width - filled.min(width)))
+            format!(
+                "{}{}",
+                "█".repeat(filled.min(width)),
+                "░".repeat(width - filled.min(width))
+            )
         }
         None => "·".repeat(width),
     }
@@ -36,19 +40,23 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
     let r = result(model, session, inst);
     let mut header = vec![spread(
         vec![Span::styled(inst.title.clone(), theme.title())],
-        vec![Span::styled("Enter: wat zit erachter · 1–5: beoordeling team", theme.muted())],
+        vec![Span::styled(
+            "Enter: wat zit erachter · 1–5: beoordeling team",
+            theme.muted(),
+        )],
         area.width,
     )];
     header.push(match &r.weakest {
         Some(w) => {
-            let title = r.boxes.iter().find(|b| &b.id == w).map_or(w.clone(), |b| b.title.clone());
+            let title = r
+                .boxes
+                .iter()
+                .find(|b| &b.id == w)
+                .map_or(w.clone(), |b| b.title.clone());
             Line::from(vec![
                 Span::raw("Zwakste vak: "),
                 Span::styled(title, theme.warning()),
-                Span::styled(
-                    format!(" · {} niet bekeken", r.unseen.len()),
-                    theme.muted(),
-                ),
+                Span::styled(format!(" · {} niet bekeken", r.unseen.len()), theme.muted()),
             ])
         }
         None => Line::styled(
@@ -57,7 +65,12 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
         ),
     });
     Paragraph::new(header).render(Rect::new(area.x, area.y, area.width, 2), buf);
-    let body = Rect::new(area.x, area.y + 3, area.width, area.height.saturating_sub(3));
+    let body = Rect::new(
+        area.x,
+        area.y + 3,
+        area.width,
+        area.height.saturating_sub(3),
+    );
     let columns = r.groups.len().max(1) as u16;
     let arrow = 3;
     let column_width = (body.width.saturating_sub(arrow * (columns - 1))) / columns;
@@ -72,7 +85,14 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
             let weakest = r.weakest.as_ref() == Some(&b.id);
             let name = truncate(&b.title, usize::from(column_width).saturating_sub(5));
             let mut first = spread(
-                vec![Span::styled(name, if weakest { theme.warning() } else { theme.title() })],
+                vec![Span::styled(
+                    name,
+                    if weakest {
+                        theme.warning()
+                    } else {
+                        theme.title()
+                    },
+                )],
                 vec![Span::styled(
                     b.percent.map_or("—".into(), percent_text),
                     theme.current(),
@@ -92,7 +112,9 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
                     Span::styled(
                         format!(
                             "team {}",
-                            b.rating_display.clone().unwrap_or_else(|| percent_text(rating))
+                            b.rating_display
+                                .clone()
+                                .unwrap_or_else(|| percent_text(rating))
                         ),
                         theme.ambition(),
                     ),
@@ -116,7 +138,13 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
 }
 
 /// The items behind the box under the cursor, with their answers.
-pub fn render_box(model: &Model, session: &Session, inst: &Instrument, area: Rect, buf: &mut Buffer) {
+pub fn render_box(
+    model: &Model,
+    session: &Session,
+    inst: &Instrument,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = model.theme();
     let r = result(model, session, inst);
     let Some(b) = r.boxes.get(session.cursor) else {
@@ -144,7 +172,9 @@ pub fn render_box(model: &Model, session: &Session, inst: &Instrument, area: Rec
                 format!(
                     "{}{}",
                     reading.answer,
-                    reading.percent.map_or(String::new(), |p| format!(" ({})", percent_text(p)))
+                    reading
+                        .percent
+                        .map_or(String::new(), |p| format!(" ({})", percent_text(p)))
                 ),
                 theme.current(),
             ),
@@ -158,13 +188,20 @@ pub fn render_box(model: &Model, session: &Session, inst: &Instrument, area: Rec
     lines.push(Line::raw(""));
     lines.push(Line::styled("Zo lezen we dit", theme.title()));
     for rule in READING_RULE {
-        lines.extend(wrap(rule, inner_width).into_iter().map(|l| Line::styled(l, theme.muted())));
+        lines.extend(
+            wrap(rule, inner_width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted())),
+        );
     }
     let max = usize::from(area.height.saturating_sub(4));
     if lines.len() > max {
         let hidden = lines.len() - max + 1;
         lines.truncate(max.saturating_sub(1));
-        lines.push(Line::styled(format!("… en nog {hidden} regels (het rapport toont alles)"), theme.muted()));
+        lines.push(Line::styled(
+            format!("… en nog {hidden} regels (het rapport toont alles)"),
+            theme.muted(),
+        ));
     }
     let height = lines.len() as u16 + 2;
     let rect = centered(area, width, height);

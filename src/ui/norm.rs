@@ -41,7 +41,10 @@ fn score_lines(
     )];
     let open = score.progress.total - score.progress.done;
     let explanation = if score.provisional {
-        format!("{}. Nog {open} open, die de score kunnen veranderen.", score.explanation)
+        format!(
+            "{}. Nog {open} open, die de score kunnen veranderen.",
+            score.explanation
+        )
     } else if score.score.is_some() {
         score.explanation.clone()
     } else {
@@ -75,7 +78,10 @@ fn score_lines(
                 Span::styled(" · p wijzigt", theme.muted()),
             ]),
             None => Line::styled(
-                format!("{} ({}): nog niet gemeten · p vult in", m.name, criterion.id),
+                format!(
+                    "{} ({}): nog niet gemeten · p vult in",
+                    m.name, criterion.id
+                ),
                 theme.muted(),
             ),
         };
@@ -211,7 +217,13 @@ fn card_body(
     (text, note_lines, editor_height)
 }
 
-fn items(model: &Model, session: &Session, inst: &Instrument, part: &Part, width: u16) -> Vec<Item> {
+fn items(
+    model: &Model,
+    session: &Session,
+    inst: &Instrument,
+    part: &Part,
+    width: u16,
+) -> Vec<Item> {
     let inner_width = width.saturating_sub(5);
     let mut y = intro_lines(model, session, inst, part, width.saturating_sub(2)).len() as u16 + 1;
     let mut items = vec![Item {

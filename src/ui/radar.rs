@@ -90,7 +90,11 @@ impl Widget for &Radar {
         let at = |x: f64, y: f64| (g.cx + x * g.radius, g.cy + y * g.radius);
         let muted = self.color(Color::DarkGray);
         let current_color = self.color(Color::Magenta);
-        let ambition_color = self.color(if self.earlier { Color::Blue } else { Color::Green });
+        let ambition_color = self.color(if self.earlier {
+            Color::Blue
+        } else {
+            Color::Green
+        });
         let values =
             |v: &[Option<u8>]| -> Vec<Option<f64>> { v.iter().map(|x| x.map(f64::from)).collect() };
         let current = values(&self.current);

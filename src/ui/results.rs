@@ -19,9 +19,21 @@ use ratatui::widgets::{Paragraph, Widget};
 /// The radar of a grid's rows.
 pub fn radar_for(grid: &GridResult, theme: Theme) -> Radar {
     Radar {
-        labels: grid.rows.iter().map(|r| format!("{} {}", r.number, r.to)).collect(),
-        current: grid.rows.iter().map(|r| r.level.map(Level::value)).collect(),
-        ambition: grid.rows.iter().map(|r| r.ambition.map(Level::value)).collect(),
+        labels: grid
+            .rows
+            .iter()
+            .map(|r| format!("{} {}", r.number, r.to))
+            .collect(),
+        current: grid
+            .rows
+            .iter()
+            .map(|r| r.level.map(Level::value))
+            .collect(),
+        ambition: grid
+            .rows
+            .iter()
+            .map(|r| r.ambition.map(Level::value))
+            .collect(),
         bands: Vec::new(),
         max: grid.levels.len() as u8,
         earlier: false,
@@ -46,7 +58,14 @@ pub fn grid_lines(
     width: u16,
 ) -> Vec<Line<'static>> {
     let team_width = if team.len() > 1 { 7 } else { 0 };
-    let level_width = g.levels.iter().map(|l| l.chars().count()).max().unwrap_or(6).max(6) + 1;
+    let level_width = g
+        .levels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6)
+        + 1;
     let name_width = usize::from(width)
         .saturating_sub(2 * level_width + 5 + team_width)
         .clamp(8, 30);
@@ -74,10 +93,24 @@ pub fn grid_lines(
             Span::raw(format!("{name:<name_width$} ")),
             Span::styled(
                 format!("{:<level_width$}", g.level_name(row.level)),
-                if row.level.is_some() { theme.current() } else { theme.muted() },
+                if row.level.is_some() {
+                    theme.current()
+                } else {
+                    theme.muted()
+                },
             ),
-            Span::styled(format!("{:<level_width$}", g.level_name(row.ambition)), theme.ambition()),
-            Span::styled(gap, if row.gap().is_some_and(|d| d < 0) { theme.warning() } else { Style::new() }),
+            Span::styled(
+                format!("{:<level_width$}", g.level_name(row.ambition)),
+                theme.ambition(),
+            ),
+            Span::styled(
+                gap,
+                if row.gap().is_some_and(|d| d < 0) {
+                    theme.warning()
+                } else {
+                    Style::new()
+                },
+            ),
         ];
         if team_width > 0 {
             let spread = scale_spread(instrument, &row.id, team);
@@ -119,7 +152,11 @@ pub fn grid_lines(
             Style::new(),
         ));
     }
-    let marker = if theme.color { ("──", "- -") } else { ("━━ ●", "╌╌ ◆") };
+    let marker = if theme.color {
+        ("──", "- -")
+    } else {
+        ("━━ ●", "╌╌ ◆")
+    };
     lines.push(Line::from(vec![
         Span::styled(format!("{} huidig", marker.0), theme.current()),
         Span::raw("   "),
@@ -158,7 +195,12 @@ fn bar(filled: usize, total: usize, mark: Option<usize>, theme: Theme) -> Vec<Sp
         .collect()
 }
 
-fn norm_lines(r: &InstrumentResult, n: &NormResult, theme: Theme, width: u16) -> Vec<Line<'static>> {
+fn norm_lines(
+    r: &InstrumentResult,
+    n: &NormResult,
+    theme: Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
     let bar_width = usize::from(width).saturating_sub(32).clamp(10, 25);
     let mut lines = vec![Line::styled(r.title.clone(), theme.title())];
     let scale = usize::from(n.scale_max);
@@ -197,11 +239,18 @@ fn norm_lines(r: &InstrumentResult, n: &NormResult, theme: Theme, width: u16) ->
                 m.threshold
             ),
             width,
-            if m.met == Some(false) { theme.warning() } else { theme.muted() },
+            if m.met == Some(false) {
+                theme.warning()
+            } else {
+                theme.muted()
+            },
         ));
     }
     if let Some(s) = n.sufficient {
-        lines.push(Line::styled(format!("{:<24} ┆ voldoende ({s})", ""), theme.muted()));
+        lines.push(Line::styled(
+            format!("{:<24} ┆ voldoende ({s})", ""),
+            theme.muted(),
+        ));
     }
     lines.extend(wrapped(
         &format!(
@@ -212,7 +261,11 @@ fn norm_lines(r: &InstrumentResult, n: &NormResult, theme: Theme, width: u16) ->
                 .unwrap_or_default()
         ),
         width,
-        if r.provisional { theme.warning() } else { theme.current() },
+        if r.provisional {
+            theme.warning()
+        } else {
+            theme.current()
+        },
     ));
     lines
 }
@@ -225,7 +278,9 @@ fn detail_lines(r: &InstrumentResult, theme: Theme, width: u16) -> Vec<Line<'sta
             let bar_width = usize::from(width).saturating_sub(36).clamp(10, 25);
             for s in &c.sections {
                 let name = truncate(&s.title, 22);
-                let filled = s.share.map_or(0, |x| (x.fraction() * bar_width as f64).round() as usize);
+                let filled = s
+                    .share
+                    .map_or(0, |x| (x.fraction() * bar_width as f64).round() as usize);
                 let mut spans = vec![Span::raw(format!("{name:<22} "))];
                 spans.extend(bar(filled, bar_width, None, theme));
                 spans.push(Span::styled(
@@ -236,15 +291,28 @@ fn detail_lines(r: &InstrumentResult, theme: Theme, width: u16) -> Vec<Line<'sta
             }
             lines.extend(wrapped(&r.verdict, width, theme.current()));
             for f in c.fields.iter().filter(|f| f.value.is_none()) {
-                lines.extend(wrapped(&format!("⚠ {}: nog niet ingevuld", f.label), width, theme.warning()));
+                lines.extend(wrapped(
+                    &format!("⚠ {}: nog niet ingevuld", f.label),
+                    width,
+                    theme.warning(),
+                ));
             }
         }
         Detail::Calculator(c) => {
             lines.push(Line::styled(r.title.clone(), theme.title()));
             lines.extend(wrapped(&r.verdict, width, theme.current()));
-            for id in ["bc.weg_totaal", "bc.mond_saldo", "bc.keten_situaties", "bc.kosten_stil"] {
+            for id in [
+                "bc.weg_totaal",
+                "bc.mond_saldo",
+                "bc.keten_situaties",
+                "bc.kosten_stil",
+            ] {
                 if let Some(o) = c.output(id) {
-                    lines.extend(wrapped(&format!("{}: {}", o.label, o.display), width, Style::new()));
+                    lines.extend(wrapped(
+                        &format!("{}: {}", o.label, o.display),
+                        width,
+                        Style::new(),
+                    ));
                 }
             }
             for m in &c.measurements {
@@ -256,7 +324,11 @@ fn detail_lines(r: &InstrumentResult, theme: Theme, width: u16) -> Vec<Line<'sta
                 lines.extend(wrapped(
                     &format!("{mark} {}: {} (ambitie {})", m.name, m.display, m.threshold),
                     width,
-                    if m.met == Some(false) { theme.warning() } else { Style::new() },
+                    if m.met == Some(false) {
+                        theme.warning()
+                    } else {
+                        Style::new()
+                    },
                 ));
             }
             for p in &c.problems {
@@ -279,7 +351,11 @@ fn detail_lines(r: &InstrumentResult, theme: Theme, width: u16) -> Vec<Line<'sta
                         )
                     })
                     .collect();
-                lines.extend(wrapped(&format!("{title}: {}", boxes.join(" · ")), width, Style::new()));
+                lines.extend(wrapped(
+                    &format!("{title}: {}", boxes.join(" · ")),
+                    width,
+                    Style::new(),
+                ));
             }
         }
         Detail::Grid(_) | Detail::Norm(_) => {}
@@ -304,12 +380,19 @@ fn tail_lines(
     }
     lines.push(Line::styled("Zo telt het", theme.muted()));
     for rule in &r.rules {
-        lines.extend(wrapped(rule, width.saturating_sub(2), theme.muted()).into_iter().map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            Line::styled(format!("  {text}"), theme.muted())
-        }));
+        lines.extend(
+            wrapped(rule, width.saturating_sub(2), theme.muted())
+                .into_iter()
+                .map(|l| {
+                    let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                    Line::styled(format!("  {text}"), theme.muted())
+                }),
+        );
     }
-    lines.push(Line::styled(format!("Volgende stappen — {}", r.short), theme.title()));
+    lines.push(Line::styled(
+        format!("Volgende stappen — {}", r.short),
+        theme.title(),
+    ));
     if r.next_steps.is_empty() {
         lines.push(Line::styled(
             if r.progress.is_started() {
@@ -327,7 +410,11 @@ fn tail_lines(
             Span::styled(marker, theme.key()),
             Span::styled(step.title.clone(), theme.title()),
         ]);
-        lines.push(if is_selected { title.style(theme.selected()) } else { title });
+        lines.push(if is_selected {
+            title.style(theme.selected())
+        } else {
+            title
+        });
         lines.extend(
             wrap(&step.text, width.saturating_sub(4))
                 .into_iter()
@@ -339,24 +426,20 @@ fn tail_lines(
 }
 
 /// Lay out and draw (or only measure, with `buf` None) the results page; returns its height.
-fn layout(
-    model: &Model,
-    session: &Session,
-    width: u16,
-    mut draw: Option<&mut Buffer>,
-) -> u16 {
+fn layout(model: &Model, session: &Session, width: u16, mut draw: Option<&mut Buffer>) -> u16 {
     let theme = model.theme();
     let result = build(model.instruments, &session.assessment);
     let team = &session.assessment.respondents[..];
     let mut y = 0u16;
     let mut first_step = 0;
-    let put = |lines: Vec<Line<'static>>, x: u16, y: u16, w: u16, buf: &mut Option<&mut Buffer>| -> u16 {
-        let h = lines.len() as u16;
-        if let Some(buf) = buf.as_deref_mut() {
-            Paragraph::new(lines).render(Rect::new(x, y, w, h), buf);
-        }
-        h
-    };
+    let put =
+        |lines: Vec<Line<'static>>, x: u16, y: u16, w: u16, buf: &mut Option<&mut Buffer>| -> u16 {
+            let h = lines.len() as u16;
+            if let Some(buf) = buf.as_deref_mut() {
+                Paragraph::new(lines).render(Rect::new(x, y, w, h), buf);
+            }
+            h
+        };
     for r in &result.instruments {
         match &r.detail {
             Detail::Grid(g) => {
@@ -376,9 +459,23 @@ fn layout(
                             })
                             .collect();
                     }
-                    radar.render(Rect::new(radar_area.x, y + radar_area.y, radar_area.width, radar_area.height), buf);
+                    radar.render(
+                        Rect::new(
+                            radar_area.x,
+                            y + radar_area.y,
+                            radar_area.width,
+                            radar_area.height,
+                        ),
+                        buf,
+                    );
                 }
-                put(grid_lines(r, g, &r.id, team, theme, side.width), side.x, y + side.y, side.width, &mut draw);
+                put(
+                    grid_lines(r, g, &r.id, team, theme, side.width),
+                    side.x,
+                    y + side.y,
+                    side.width,
+                    &mut draw,
+                );
                 y += top;
             }
             Detail::Norm(n) => {
@@ -388,7 +485,13 @@ fn layout(
                 y += put(detail_lines(r, theme, width), 0, y, width, &mut draw) + 1;
             }
         }
-        y += put(tail_lines(r, theme, width, first_step, session.step_cursor), 0, y, width, &mut draw);
+        y += put(
+            tail_lines(r, theme, width, first_step, session.step_cursor),
+            0,
+            y,
+            width,
+            &mut draw,
+        );
         first_step += r.next_steps.len();
     }
     y

@@ -31,7 +31,9 @@ fn rows(model: &Model, session: &Session) -> Vec<Row> {
                 }
                 current = Some(i);
                 rows.push(Row::Heading(
-                    instrument(model.instruments, &session.included, i).short.clone(),
+                    instrument(model.instruments, &session.included, i)
+                        .short
+                        .clone(),
                 ));
             }
             Step::Team | Step::Actions if current.is_some() => {
@@ -62,7 +64,11 @@ fn describe(model: &Model, session: &Session, step: Step) -> (String, String, St
                     let item = &grid.items[n];
                     let label = format!(" {}", item.name());
                     match answers.level(&item.id) {
-                        Some(level) => (label, format!("● {}", grid.level_name(level)), theme.current()),
+                        Some(level) => (
+                            label,
+                            format!("● {}", grid.level_name(level)),
+                            theme.current(),
+                        ),
                         None => (label, "·".into(), theme.muted()),
                     }
                 }
@@ -82,17 +88,34 @@ fn describe(model: &Model, session: &Session, step: Step) -> (String, String, St
                 Page::Fields => {
                     let list = inst.checklist().expect("a checklist");
                     let facts = session.assessment.facts.of(&inst.id);
-                    let filled = list.fields.iter().filter(|f| field_value(f, facts, false).is_some()).count();
-                    (" Gegevens".into(), format!("{filled}/{}", list.fields.len()), theme.muted())
+                    let filled = list
+                        .fields
+                        .iter()
+                        .filter(|f| field_value(f, facts, false).is_some())
+                        .count();
+                    (
+                        " Gegevens".into(),
+                        format!("{filled}/{}", list.fields.len()),
+                        theme.muted(),
+                    )
                 }
                 Page::Section(s) => {
                     let section = &inst.checklist().expect("a checklist").sections[s];
                     let score = section_score(section, answers);
-                    let open = section.items.iter().any(|i| answers.check(&i.id) == Check::Open);
-                    let mark = score.share.map_or("·".into(), |x| format!("{}%", x.percent()));
+                    let open = section
+                        .items
+                        .iter()
+                        .any(|i| answers.check(&i.id) == Check::Open);
+                    let mark = score
+                        .share
+                        .map_or("·".into(), |x| format!("{}%", x.percent()));
                     (
                         format!(" {}", section.title),
-                        if open && score.share.is_some() { format!("◐ {mark}") } else { mark },
+                        if open && score.share.is_some() {
+                            format!("◐ {mark}")
+                        } else {
+                            mark
+                        },
                         if open { theme.muted() } else { theme.current() },
                     )
                 }
@@ -150,7 +173,10 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
         let selected = index == session.step;
         let mut line = spread(
             vec![Span::raw(label)],
-            vec![Span::styled(mark, if selected { Style::new() } else { mark_style })],
+            vec![Span::styled(
+                mark,
+                if selected { Style::new() } else { mark_style },
+            )],
             area.width,
         );
         if selected {

@@ -12,7 +12,6 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
-
 /// Two-character column labels: letters when anonymous or when the starts of names
 /// collide, else the first two letters of each name.
 fn short_labels(session: &Session) -> Vec<String> {
@@ -108,18 +107,33 @@ fn row_line(
                 Span::raw("  ")
             });
             // Not agreed yet: the proposal, dimmed with a question mark; Enter takes it.
-            let cell = |agreed: Option<Level>, proposed: Option<Level>, style| match (agreed, proposed) {
-                (Some(l), _) => Span::styled(format!("{:<8}", level_name(l)), style),
-                (None, Some(p)) => Span::styled(format!("{:<8}", format!("{}?", level_name(p))), theme.muted()),
-                (None, None) => Span::styled(format!("{:<8}", "—"), theme.muted()),
-            };
+            let cell =
+                |agreed: Option<Level>, proposed: Option<Level>, style| match (agreed, proposed) {
+                    (Some(l), _) => Span::styled(format!("{:<8}", level_name(l)), style),
+                    (None, Some(p)) => Span::styled(
+                        format!("{:<8}", format!("{}?", level_name(p))),
+                        theme.muted(),
+                    ),
+                    (None, None) => Span::styled(format!("{:<8}", "—"), theme.muted()),
+                };
             spans.push(Span::raw(" "));
-            spans.push(cell(agreed.level(&row.item), proposed.level(&row.item), theme.current()));
+            spans.push(cell(
+                agreed.level(&row.item),
+                proposed.level(&row.item),
+                theme.current(),
+            ));
             if matches!(item.kind, ItemKind::Level { .. }) {
-                spans.push(cell(agreed.ambition(&row.item), proposed.ambition(&row.item), theme.ambition()));
+                spans.push(cell(
+                    agreed.ambition(&row.item),
+                    proposed.ambition(&row.item),
+                    theme.ambition(),
+                ));
             }
             if agreed.level(&row.item).is_none() && !spread.quorum.holds() {
-                spans.push(Span::styled(format!(" {}", spread.quorum.message()), theme.muted()));
+                spans.push(Span::styled(
+                    format!(" {}", spread.quorum.message()),
+                    theme.muted(),
+                ));
             }
         }
         ItemKind::Criterion => {
@@ -134,8 +148,15 @@ fn row_line(
                     spans.push(Span::styled(format!("{mark:>column$}"), style));
                 }
             }
-            spans.push(Span::raw(format!(" ✓{:<3}✗{:<3}·{:<3}", t.met, t.not_met, t.open)));
-            spans.push(if t.disagrees() { Span::styled("⚠ ", theme.warning()) } else { Span::raw("  ") });
+            spans.push(Span::raw(format!(
+                " ✓{:<3}✗{:<3}·{:<3}",
+                t.met, t.not_met, t.open
+            )));
+            spans.push(if t.disagrees() {
+                Span::styled("⚠ ", theme.warning())
+            } else {
+                Span::raw("  ")
+            });
             let status = agreed.status(&row.item);
             spans.push(match (status, proposed.status(&row.item)) {
                 (Status::Open, Status::Open) if !t.quorum().holds() => {
@@ -189,7 +210,10 @@ fn row_line(
                 for r in respondents {
                     let v = r.answers.of(&row.instrument).number(&row.item);
                     spans.push(Span::styled(
-                        format!("{:>column$}", v.map_or("·".into(), |v| crate::domain::format_number(v, 0))),
+                        format!(
+                            "{:>column$}",
+                            v.map_or("·".into(), |v| crate::domain::format_number(v, 0))
+                        ),
                         theme.current(),
                     ));
                 }
@@ -202,7 +226,11 @@ fn row_line(
         ItemKind::Field(_) | ItemKind::Input(_) => {}
     }
     let line = Line::from(spans);
-    if cursor { line.style(theme.selected()) } else { line }
+    if cursor {
+        line.style(theme.selected())
+    } else {
+        line
+    }
 }
 
 fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'static>> {
@@ -260,11 +288,16 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
         ),
         Line::styled(
             if session.team_ambition {
-                "Doel kiezen: 1–4 (0 wist) — daarna gelden de toetsen weer voor het niveau".to_string()
+                "Doel kiezen: 1–4 (0 wist) — daarna gelden de toetsen weer voor het niveau"
+                    .to_string()
             } else {
                 "Akkoord: 1–4 · d+1–4 doel · v/n/o · Enter voorstel? over · A alle".to_string()
             },
-            if session.team_ambition { theme.warning() } else { theme.muted() },
+            if session.team_ambition {
+                theme.warning()
+            } else {
+                theme.muted()
+            },
         ),
     ];
     lines.extend(
@@ -273,18 +306,23 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
             .map(|l| Line::styled(l, theme.muted())),
     );
     lines.push(Line::styled(
-            format!(
-                "{:<22}{columns} {:>4} {:>5}    {:<8}{:<7}",
-                "Shift / criterium", "med", "bereik", "Akkoord", "Doel"
-            ),
-            theme.title(),
-        ));
+        format!(
+            "{:<22}{columns} {:>4} {:>5}    {:<8}{:<7}",
+            "Shift / criterium", "med", "bereik", "Akkoord", "Doel"
+        ),
+        theme.title(),
+    ));
     lines
 }
 
 pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
     let lines = header_lines(model, session, area.width);
-    let header = Rect::new(area.x, area.y, area.width, (lines.len() as u16).min(area.height / 2));
+    let header = Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        (lines.len() as u16).min(area.height / 2),
+    );
     Paragraph::new(lines).render(header, buf);
     let body = Rect::new(
         area.x,
@@ -357,12 +395,9 @@ pub fn render_dialog(
         .take(usize::from(list_height))
         .enumerate()
     {
-        let answered = crate::domain::result::build_for(
-            model.instruments,
-            &session.included,
-            &r.answers,
-        )
-        .progress();
+        let answered =
+            crate::domain::result::build_for(model.instruments, &session.included, &r.answers)
+                .progress();
         let marker = if i == session.respondent {
             "▶ "
         } else {

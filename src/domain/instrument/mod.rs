@@ -305,6 +305,15 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "data/stv_kfm.ron",
         include_str!("../../../data/stv_kfm.ron"),
     ),
+    (
+        "data/klachtenprocedure.ron",
+        include_str!("../../../data/klachtenprocedure.ron"),
+    ),
+    (
+        "data/businesscase.ron",
+        include_str!("../../../data/businesscase.ron"),
+    ),
+    ("data/ikm.ron", include_str!("../../../data/ikm.ron")),
 ];
 
 /// The instruments a new assessment includes unless told otherwise.

@@ -53,11 +53,17 @@ pub struct PartStep {
     /// otherwise any one of them suffices. Open ones come first.
     pub criteria: Vec<String>,
     pub together: bool,
+    /// Points still needed from `criteria` (an additive rule below its floor may need
+    /// more than one).
+    pub points: u8,
 }
 
 impl PartStep {
-    /// "IV.1a of IV.3", "III.3a en III.3b".
+    /// "IV.1a of IV.3", "III.3a en III.3b", "2 punten uit IV.1a, IV.2, IV.3".
     pub fn describe(&self) -> String {
+        if self.points > 1 {
+            return format!("{} punten uit {}", self.points, self.criteria.join(", "));
+        }
         self.criteria
             .join(if self.together { " en " } else { " of " })
     }
@@ -231,9 +237,14 @@ pub fn score_part(part: &Part, scale_min: u8, answers: &ItemAnswers) -> PartScor
     let explanation = if !started {
         "Nog niet beoordeeld".to_string()
     } else {
-        let missing = next
-            .as_ref()
-            .map(|n| format!("voor {} ontbreekt {}", n.target, n.describe()));
+        let missing = next.as_ref().map(|n| {
+            let verb = if n.points > 1 {
+                "ontbreken"
+            } else {
+                "ontbreekt"
+            };
+            format!("voor {} {verb} {}", n.target, n.describe())
+        });
         match &part.rule {
             Rule::Stepwise(_) => match missing {
                 Some(missing) => format!("Score {score} — {missing}"),
@@ -306,6 +317,43 @@ fn next_step(
             target: score + 1,
             criteria,
             together: false,
+            points: 1,
+        };
+    }
+    if let Rule::Additive { points, .. } = &part.rule {
+        // Below the floor one point is not enough: name the points still needed and
+        // the criteria that add one.
+        let counts_now = |id: &str| {
+            state
+                .iter()
+                .any(|(c, s)| *c == id && matches!(s, Counts::Yes | Counts::YesUnmeasured))
+        };
+        let sum = |holds: &dyn Fn(&str) -> bool| -> u32 {
+            points
+                .iter()
+                .filter(|p| cond(&p.when, holds))
+                .map(|p| u32::from(p.points))
+                .sum()
+        };
+        let now = sum(&counts_now);
+        let adders = |filter: &dyn Fn(Counts) -> bool| -> Vec<String> {
+            state
+                .iter()
+                .filter(|(_, s)| filter(*s))
+                .filter(|(id, _)| sum(&|x: &str| x == *id || counts_now(x)) > now)
+                .map(|(id, _)| id.to_string())
+                .collect()
+        };
+        let mut criteria = adders(&|s| s == Counts::Open);
+        criteria.extend(adders(&|s| {
+            matches!(s, Counts::No | Counts::FailsMeasurement)
+        }));
+        let needed = (u32::from(score) + 1).saturating_sub(now).max(1);
+        return PartStep {
+            target: score + 1,
+            criteria,
+            together: false,
+            points: needed as u8,
         };
     }
     let needed: Vec<String> = match failing_step {
@@ -326,6 +374,7 @@ fn next_step(
         target: score + 1,
         together: needed.len() > 1,
         criteria: needed,
+        points: 1,
     }
 }
 
