@@ -282,17 +282,24 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
             .map(|b| (b.label, b.what))
             .collect()
     };
+    // "? hulp" always fits: the way to every other key.
+    let help = !model.is_typing();
+    let room = usize::from(area.width).saturating_sub(if help { 8 } else { 0 });
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, what) in hints {
+    for (key, what) in hints.into_iter().filter(|(k, _)| !help || *k != "?") {
         let what = what.split(" (").next().unwrap_or(what);
         let width = key.chars().count() + what.chars().count() + 3;
-        if used + width > usize::from(area.width) {
-            break;
+        if used + width > room {
+            continue;
         }
         used += width;
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {what}  ")));
+    }
+    if help {
+        spans.push(Span::styled("?", theme.key()));
+        spans.push(Span::raw(" hulp"));
     }
     Line::from(spans).render(area, buf);
 }
