@@ -11,13 +11,11 @@ pub fn next_steps(model: &Model) -> Vec<(String, crate::domain::result::NextStep
     let Some(session) = &model.session else {
         return Vec::new();
     };
-    crate::domain::result::build(model.instruments, &session.assessment)
+    session
+        .result(model.instruments)
         .instruments
-        .into_iter()
-        .flat_map(|r| {
-            let short = r.short.clone();
-            r.next_steps.into_iter().map(move |s| (short.clone(), s))
-        })
+        .iter()
+        .flat_map(|r| r.next_steps.iter().map(|s| (r.short.clone(), s.clone())))
         .collect()
 }
 

@@ -199,6 +199,49 @@ pub struct Session {
     pub unsaved_note: bool,
     /// The last changes of this session, newest last, for undo.
     pub undo: Vec<Assessment>,
+    /// The results of the assessment as it was last drawn: built once per change, not
+    /// once per frame or keystroke.
+    pub cache: ResultCache,
+}
+
+/// A memo of the results of one state of the assessment.
+#[derive(Debug, Clone, Default)]
+pub struct ResultCache(std::cell::RefCell<Option<CachedResult>>);
+
+#[derive(Debug, Clone)]
+struct CachedResult {
+    assessment: Assessment,
+    result: std::rc::Rc<crate::domain::result::AssessmentResult>,
+    proposal: std::rc::Rc<crate::domain::Answers>,
+}
+
+impl PartialEq for ResultCache {
+    /// A cache is never part of what a model means.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl ResultCache {
+    fn get(&self, instruments: &Instruments, assessment: &Assessment) -> CachedResult {
+        let mut slot = self.0.borrow_mut();
+        if let Some(cached) = slot.as_ref()
+            && cached.assessment == *assessment
+        {
+            return cached.clone();
+        }
+        let fresh = CachedResult {
+            assessment: assessment.clone(),
+            result: std::rc::Rc::new(crate::domain::result::build(instruments, assessment)),
+            proposal: std::rc::Rc::new(crate::domain::aggregate::proposal(
+                instruments,
+                &assessment.instrument_ids(),
+                &assessment.respondents,
+            )),
+        };
+        *slot = Some(fresh.clone());
+        fresh
+    }
 }
 
 /// The respondents dialog: who answers now, add, rename, remove, import.
@@ -233,6 +276,19 @@ impl Session {
                 .map(|r| r.name.clone())
                 .unwrap_or_default()
         }
+    }
+
+    /// The results of the assessment as it stands (memoised).
+    pub fn result(
+        &self,
+        instruments: &Instruments,
+    ) -> std::rc::Rc<crate::domain::result::AssessmentResult> {
+        self.cache.get(instruments, &self.assessment).result
+    }
+
+    /// The team's proposal (median and majority) as it stands (memoised).
+    pub fn proposal(&self, instruments: &Instruments) -> std::rc::Rc<crate::domain::Answers> {
+        self.cache.get(instruments, &self.assessment).proposal
     }
 
     pub fn answers(&self) -> &crate::domain::Answers {
@@ -732,6 +788,7 @@ fn open_session(model: &mut Model, opened: Opened) {
         box_open: false,
         unsaved_note: false,
         undo: Vec::new(),
+        cache: ResultCache::default(),
     };
     // Resume where the work stops: the first step with something left to answer.
     let first_open = walk::first_open_step(model.instruments, &session);

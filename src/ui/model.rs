@@ -14,8 +14,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 fn result(model: &Model, session: &Session, inst: &Instrument) -> ModelResult {
-    let answers = session.assessment.result_answers(model.instruments);
-    match instrument_result(model.instruments, inst, &session.included, &answers).detail {
+    let result = session.result(model.instruments);
+    match result
+        .get(&inst.id)
+        .map(|r| r.detail.clone())
+        .unwrap_or_else(|| {
+            instrument_result(model.instruments, inst, &session.included, &result.answers).detail
+        }) {
         Detail::Model(m) => m,
         _ => unreachable!("a model page shows a model"),
     }

@@ -7,7 +7,7 @@ use super::radar::Radar;
 use super::text::{render_scrolled, truncate, wrap};
 use crate::app::{Model, Session};
 use crate::domain::aggregate::scale_spread;
-use crate::domain::result::{Detail, GridResult, InstrumentResult, NormResult, build};
+use crate::domain::result::{Detail, GridResult, InstrumentResult, NormResult};
 use crate::domain::scoring::model::percent_text;
 use crate::domain::{Level, Respondent};
 use ratatui::buffer::Buffer;
@@ -428,7 +428,7 @@ fn tail_lines(
 /// Lay out and draw (or only measure, with `buf` None) the results page; returns its height.
 fn layout(model: &Model, session: &Session, width: u16, mut draw: Option<&mut Buffer>) -> u16 {
     let theme = model.theme();
-    let result = build(model.instruments, &session.assessment);
+    let result = session.result(model.instruments);
     let team = &session.assessment.respondents[..];
     let mut y = 0u16;
     let mut first_step = 0;

@@ -336,11 +336,7 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
     }
     let cursor = session.team_row.min(rows.len() - 1);
     let offset = offset_to_show(cursor as u16, cursor as u16 + 1, body.height);
-    let proposal = crate::domain::aggregate::proposal(
-        model.instruments,
-        &session.included,
-        &session.assessment.respondents,
-    );
+    let proposal = session.proposal(model.instruments);
     render_scrolled(body, buf, rows.len() as u16, offset, |content, buf| {
         for (i, row) in rows.iter().enumerate() {
             row_line(model, session, &proposal, row, content.width, i == cursor).render(
