@@ -8,6 +8,7 @@ pub mod export;
 #[doc(hidden)]
 pub mod fixtures;
 pub mod import;
+pub mod live;
 pub mod output;
 pub mod paper;
 pub mod procedure;
