@@ -46,7 +46,8 @@ fn embedded() -> &'static Instruments {
 fn embedded_instruments_load() {
     let instruments = Instruments::load().expect("embedded data is valid");
     let ids: Vec<&str> = instruments.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, ["gouden-oor", "stv-kfm"]);
+    assert_eq!(ids[..2], ["gouden-oor", "stv-kfm"], "offered first");
+    assert_eq!(instruments.len(), EMBEDDED.len());
     for id in DEFAULT_INSTRUMENTS {
         assert!(instruments.get(id).is_some(), "default instrument {id}");
     }
