@@ -1,25 +1,89 @@
-//! The terminal loop: block on input, turn it into messages, update, carry out the
-//! effects, draw. No tick: nothing is drawn while nobody types.
+//! The terminal loop: block on one channel (keys and resizes, signals, a timer only
+//! while a typed note waits to be saved), turn events into messages, update, carry out
+//! the effects, draw. Nothing is drawn and nothing runs while nobody types.
 
 use crate::app::{Effect, Model, Msg, Runtime, event_to_msg, update};
 use crate::domain::Instruments;
 use crate::store::Store;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::execute;
 use std::collections::VecDeque;
 use std::io;
 use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// How long typing in a note may pause before it is saved.
+pub const NOTE_PAUSE: Duration = Duration::from_millis(500);
 
 /// Whether colours are wanted: `NO_COLOR` set to anything non-empty turns them off.
 pub fn colour_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// What reaches the loop.
+pub enum Input {
+    Terminal(Event),
+    /// SIGTERM, SIGHUP or SIGINT: save and leave, restoring the terminal.
+    Stop,
+    Failed(io::Error),
+}
+
+/// Read terminal events on their own thread into the channel.
+fn spawn_reader(tx: mpsc::Sender<Input>) {
+    std::thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(event) => Input::Terminal(event),
+                Err(e) => Input::Failed(e),
+            };
+            let failed = matches!(input, Input::Failed(_));
+            if tx.send(input).is_err() || failed {
+                break;
+            }
+        }
+    });
+}
+
+#[cfg(unix)]
+fn spawn_signals(tx: mpsc::Sender<Input>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Input::Stop);
+        }
+    });
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn spawn_signals(_tx: mpsc::Sender<Input>) -> io::Result<()> {
+    // On Windows, Ctrl-C arrives as a key in raw mode; closing the console ends the
+    // process, and every answer is saved as it is given.
+    Ok(())
+}
+
+/// A mouse click becomes the message of what is under it.
+fn mouse_to_msg(model: &Model, event: &Event) -> Option<Msg> {
+    match event {
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                crate::ui::hit_test(model, mouse.column, mouse.row)
+            }
+            MouseEventKind::ScrollUp => Some(Msg::Up),
+            MouseEventKind::ScrollDown => Some(Msg::Down),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub fn run(store: Store, open: Option<PathBuf>) -> io::Result<()> {
     let instruments = Instruments::embedded();
     let mut model = Model::new(instruments, store.dir().to_path_buf());
     model.color = colour_wanted();
-    let mut runtime = Runtime::new(store, instruments);
+    let mut runtime = Runtime::new(store, instruments).with_exporter(Box::new(crate::export::export_report));
     let mut queue = VecDeque::from([Msg::Listed(runtime.list())]);
     if let Some(path) = open {
         queue.push_back(runtime.open(&path));
@@ -32,28 +96,68 @@ pub fn run(store: Store, open: Option<PathBuf>) -> io::Result<()> {
         previous(info);
     }));
 
+    let (tx, rx) = mpsc::channel();
+    spawn_signals(tx.clone())?;
     ratatui::run(|terminal| {
         execute!(io::stdout(), EnableMouseCapture)?;
+        spawn_reader(tx);
         let size = terminal.size()?;
         queue.push_back(Msg::Resize(size.width, size.height));
+        let mut save_at: Option<Instant> = None;
         let result = (|| loop {
             let mut quit = false;
             while let Some(msg) = queue.pop_front() {
                 for effect in update(&mut model, msg) {
-                    if effect == Effect::Quit {
-                        quit = true;
-                    } else if let Some(reply) = runtime.run(effect) {
-                        queue.push_back(reply);
+                    match effect {
+                        Effect::Quit => quit = true,
+                        Effect::SaveSoon => save_at = Some(Instant::now() + NOTE_PAUSE),
+                        effect => {
+                            if matches!(effect, Effect::Save(_)) {
+                                save_at = None;
+                            }
+                            if let Some(reply) = runtime.run(effect) {
+                                queue.push_back(reply);
+                            }
+                        }
                     }
                 }
             }
             if quit {
                 return Ok(());
             }
-            terminal.draw(|frame| frame.render_widget(&model, frame.area()))?;
-            let event = event::read()?;
-            if let Some(msg) = event_to_msg(&model, &event) {
-                queue.push_back(msg);
+            let mut viewport = model.viewport;
+            terminal.draw(|frame| viewport = crate::ui::draw(&model, frame.area(), frame.buffer_mut()))?;
+            if viewport != model.viewport {
+                queue.push_back(Msg::Viewport(viewport));
+                continue;
+            }
+            let input = match save_at {
+                Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                    Ok(input) => Some(input),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+                },
+                None => match rx.recv() {
+                    Ok(input) => Some(input),
+                    Err(_) => return Ok(()),
+                },
+            };
+            match input {
+                None => {
+                    save_at = None;
+                    queue.push_back(Msg::SaveDue);
+                }
+                Some(Input::Terminal(event)) => {
+                    if let Some(msg) = event_to_msg(&model, &event).or_else(|| mouse_to_msg(&model, &event)) {
+                        queue.push_back(msg);
+                    }
+                }
+                Some(Input::Stop) => {
+                    // Save what waits, then leave without asking: the signal means stop.
+                    queue.push_back(Msg::SaveDue);
+                    queue.push_back(Msg::QuitAnyway);
+                }
+                Some(Input::Failed(e)) => return Err(e),
             }
         })();
         execute!(io::stdout(), DisableMouseCapture)?;

@@ -16,26 +16,75 @@ fn previous_round(entries: &[HomeEntry], index: usize) -> Option<std::path::Path
 }
 
 pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    let home = &mut model.home;
-    if home.dialog.is_some() {
-        return update_dialog(&mut home.dialog, msg);
+    if model.home.dialog.is_some() {
+        return update_dialog(model, msg);
     }
+    let home = &mut model.home;
+    if let Some(filter) = &mut home.filter {
+        match msg {
+            Msg::Edit(edit) => {
+                filter.apply(edit);
+                if let Some(first) = home.visible().first() {
+                    home.selected = *first;
+                }
+                return vec![];
+            }
+            Msg::Cancel => {
+                home.filter = None;
+                return vec![];
+            }
+            // Enter keeps the filter and goes back to the list's keys.
+            Msg::Submit => {
+                if filter.text().trim().is_empty() {
+                    home.filter = None;
+                    return vec![];
+                }
+                let visible = home.visible();
+                if let Some(first) = visible.first() {
+                    home.selected = *first;
+                }
+                return match home.entries.get(home.selected) {
+                    Some(entry) if visible.contains(&home.selected) => match &entry.listing {
+                        Ok(_) => vec![Effect::Open(entry.path.clone())],
+                        Err(e) => {
+                            model.notice = Some(Notice::Error(e.clone()));
+                            vec![]
+                        }
+                    },
+                    _ => vec![],
+                };
+            }
+            _ => {}
+        }
+    }
+    let visible = home.visible();
+    let position = visible.iter().position(|i| *i == home.selected).unwrap_or(0);
     match msg {
-        Msg::Back => vec![Effect::Quit],
+        // Esc means "terug" elsewhere; on the home screen there is nothing to go back to.
+        Msg::Back => {
+            if home.filter.take().is_none() {
+                model.notice = Some(Notice::Info("Stoppen doet u met q.".into()));
+            }
+            vec![]
+        }
+        Msg::Filter => {
+            home.filter = Some(TextInput::single(""));
+            vec![]
+        }
         Msg::Up => {
-            home.selected = home.selected.saturating_sub(1);
+            home.selected = visible[..position].last().copied().unwrap_or(home.selected);
             vec![]
         }
         Msg::Down => {
-            home.selected = (home.selected + 1).min(home.entries.len().saturating_sub(1));
+            home.selected = visible.get(position + 1).copied().unwrap_or(home.selected);
             vec![]
         }
-        Msg::PageUp => {
-            home.selected = 0;
+        Msg::Home | Msg::PageUp => {
+            home.selected = visible.first().copied().unwrap_or(0);
             vec![]
         }
-        Msg::PageDown => {
-            home.selected = home.entries.len().saturating_sub(1);
+        Msg::End | Msg::PageDown => {
+            home.selected = visible.last().copied().unwrap_or(0);
             vec![]
         }
         Msg::PickRow(i) if i < home.entries.len() => {
@@ -53,10 +102,17 @@ pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
             None => vec![],
         },
         Msg::NewAssessment => {
+            let defaults = crate::domain::DEFAULT_INSTRUMENTS;
             home.dialog = Some(Dialog::New {
                 title: TextInput::single(""),
                 organisation: TextInput::single(""),
-                on_organisation: false,
+                field: 0,
+                chosen: model
+                    .instruments
+                    .iter()
+                    .map(|i| defaults.contains(&i.id.as_str()))
+                    .collect(),
+                cursor: 0,
             });
             vec![]
         }
@@ -70,6 +126,8 @@ pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 home.dialog = Some(Dialog::Rename {
                     path: path.clone(),
                     title: TextInput::single(&listing.title),
+                    organisation: TextInput::single(&listing.organisation),
+                    on_organisation: false,
                 });
             }
             vec![]
@@ -81,9 +139,15 @@ pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 ..
             }) = home.entries.get(home.selected)
             {
+                let round = listing.series.as_ref().map_or(2, |s| s.round + 1);
+                let base = listing
+                    .title
+                    .rfind(" (ronde ")
+                    .map_or(listing.title.as_str(), |i| &listing.title[..i]);
                 home.dialog = Some(Dialog::NewRound {
                     path: path.clone(),
                     title: listing.title.clone(),
+                    name: TextInput::single(&format!("{base} (ronde {round})")),
                 });
             }
             vec![]
@@ -102,7 +166,14 @@ pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let Some(entry) = home.entries.get(home.selected) else {
                 return vec![];
             };
-            if let Some(marked) = home.marked.clone().filter(|m| *m != entry.path) {
+            if let Some(marked) = home.marked.clone() {
+                if marked == entry.path {
+                    model.notice = Some(Notice::Info(
+                        "Dit is de gemarkeerde beoordeling zelf; kies een andere om mee te vergelijken."
+                            .into(),
+                    ));
+                    return vec![];
+                }
                 return vec![Effect::Compare {
                     a: marked,
                     b: entry.path.clone(),
@@ -139,13 +210,15 @@ pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
 }
 
-fn update_dialog(slot: &mut Option<Dialog>, msg: Msg) -> Vec<Effect> {
+fn update_dialog(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let instruments = model.instruments;
+    let slot = &mut model.home.dialog;
     let Some(dialog) = slot.as_mut() else {
         return vec![];
     };
     let blank = msg == Msg::Blank;
     match (dialog, msg) {
-        (_, Msg::Cancel | Msg::Back) => {
+        (_, Msg::Cancel) => {
             *slot = None;
             vec![]
         }
@@ -154,20 +227,95 @@ fn update_dialog(slot: &mut Option<Dialog>, msg: Msg) -> Vec<Effect> {
             *slot = None;
             vec![Effect::Trash(path), Effect::List]
         }
-        (Dialog::NewRound { path, .. }, Msg::Activate | Msg::Confirm | Msg::Blank) => {
-            let effect = Effect::NewRound {
-                from: path.clone(),
-                blank,
-            };
-            *slot = None;
-            vec![effect]
-        }
-        (Dialog::NewRound { .. }, _) => {
+        (Dialog::ConfirmDelete { .. }, _) => {
             *slot = None;
             vec![]
         }
+        (Dialog::NewRound { path, name, .. }, msg) => match msg {
+            Msg::Edit(edit) => {
+                name.apply(edit);
+                vec![]
+            }
+            Msg::Submit | Msg::Blank | Msg::NextField => {
+                // Tab starts blank: a round without the last results.
+                let blank = blank || msg == Msg::NextField;
+                let title = name.text().trim();
+                let effect = Effect::NewRound {
+                    from: path.clone(),
+                    blank,
+                    title: (!title.is_empty()).then(|| title.to_string()),
+                };
+                *slot = None;
+                vec![effect]
+            }
+            _ => vec![],
+        },
         (
             Dialog::New {
+                title,
+                organisation,
+                field,
+                chosen,
+                cursor,
+            },
+            msg,
+        ) => match msg {
+            Msg::Edit(edit) if *field < 2 => {
+                let input = if *field == 0 { title } else { organisation };
+                input.apply(edit);
+                vec![]
+            }
+            Msg::NextField => {
+                *field = (*field + 1) % 3;
+                vec![]
+            }
+            Msg::Up if *field == 2 => {
+                *cursor = cursor.saturating_sub(1);
+                vec![]
+            }
+            Msg::Down if *field == 2 => {
+                *cursor = (*cursor + 1).min(chosen.len().saturating_sub(1));
+                vec![]
+            }
+            Msg::Toggle if *field == 2 => {
+                if let Some(c) = chosen.get_mut(*cursor) {
+                    *c = !*c;
+                }
+                vec![]
+            }
+            Msg::Submit if *field < 2 => {
+                *field += 1;
+                vec![]
+            }
+            Msg::Submit if title.text().trim().is_empty() => {
+                *field = 0;
+                vec![]
+            }
+            Msg::Submit if !chosen.iter().any(|c| *c) => {
+                model.notice = Some(Notice::Error(
+                    "Kies ten minste één instrument (Spatie zet het aan).".into(),
+                ));
+                vec![]
+            }
+            Msg::Submit => {
+                let effect = Effect::Create {
+                    title: title.text().trim().to_string(),
+                    organisation: organisation.text().trim().to_string(),
+                    instruments: instruments
+                        .iter()
+                        .zip(chosen.iter())
+                        .filter(|(_, c)| **c)
+                        .map(|(i, _)| i.id.clone())
+                        .collect(),
+                };
+                *slot = None;
+                vec![effect]
+            }
+            _ => vec![],
+        },
+        (
+            Dialog::Rename {
+                path,
                 title,
                 organisation,
                 on_organisation,
@@ -175,15 +323,14 @@ fn update_dialog(slot: &mut Option<Dialog>, msg: Msg) -> Vec<Effect> {
             msg,
         ) => match msg {
             Msg::Edit(edit) => {
-                let field = if *on_organisation {
-                    organisation
+                if *on_organisation {
+                    organisation.apply(edit);
                 } else {
-                    title
-                };
-                field.apply(edit);
+                    title.apply(edit);
+                }
                 vec![]
             }
-            Msg::NextField | Msg::Up | Msg::Down => {
+            Msg::NextField => {
                 *on_organisation = !*on_organisation;
                 vec![]
             }
@@ -191,35 +338,21 @@ fn update_dialog(slot: &mut Option<Dialog>, msg: Msg) -> Vec<Effect> {
                 *on_organisation = true;
                 vec![]
             }
-            Msg::Submit if title.text().trim().is_empty() => {
-                *on_organisation = false;
-                vec![]
-            }
-            Msg::Submit => {
-                let effect = Effect::Create {
-                    title: title.text().trim().to_string(),
-                    organisation: organisation.text().trim().to_string(),
-                };
-                *slot = None;
-                vec![effect]
-            }
-            _ => vec![],
-        },
-        (Dialog::Rename { path, title }, msg) => match msg {
-            Msg::Edit(edit) => {
-                title.apply(edit);
-                vec![]
-            }
             Msg::Submit if !title.text().trim().is_empty() => {
                 let effect = Effect::Rename {
                     path: path.clone(),
                     title: title.text().trim().to_string(),
+                    organisation: organisation.text().trim().to_string(),
                 };
                 *slot = None;
                 vec![effect, Effect::List]
             }
+            Msg::Submit => {
+                *on_organisation = false;
+                vec![]
+            }
             _ => vec![],
         },
-        _ => vec![],
+        (Dialog::QuitUnsaved, _) => vec![],
     }
 }

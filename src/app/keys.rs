@@ -1,83 +1,327 @@
-//! Keys and mouse clicks to messages: one small pure function.
+//! Keys to messages through one binding table per screen. The same tables feed the
+//! hint bar and the help overlay, so the three cannot drift apart.
 
-use super::{Dialog, Edit, Model, Msg, Step, TeamMode};
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use super::{ActionField, Dialog, Edit, Model, Msg, Page, Step, TeamMode};
+use crate::domain::Status;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The screens with their own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Grid,
+    Norm,
+    Fields,
+    Section,
+    Calculator,
+    Measurements,
+    Model,
+    Team,
+    Actions,
+    Results,
+    Compare,
+}
+
+/// One key binding: the keys, what they do, and whether the hint bar shows it.
+pub struct Binding {
+    /// As shown: "1-4", "Tab →".
+    pub label: &'static str,
+    pub keys: &'static [KeyCode],
+    pub msg: fn(KeyCode) -> Msg,
+    pub what: &'static str,
+    pub hint: bool,
+}
+
+const fn b(
+    label: &'static str,
+    keys: &'static [KeyCode],
+    msg: fn(KeyCode) -> Msg,
+    what: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        label,
+        keys,
+        msg,
+        what,
+        hint,
+    }
+}
+
+use KeyCode::{BackTab, Backspace, Char as C, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up, F};
+
+fn digit(code: KeyCode) -> Msg {
+    match code {
+        C(c) => Msg::SetLevel(c.to_digit(10).unwrap_or(0) as u8),
+        _ => Msg::ClearLevel,
+    }
+}
+
+const DIGITS_4: &[KeyCode] = &[C('1'), C('2'), C('3'), C('4')];
+const DIGITS_5: &[KeyCode] = &[C('1'), C('2'), C('3'), C('4'), C('5')];
+const DIGITS_9: &[KeyCode] = &[
+    C('1'), C('2'), C('3'), C('4'), C('5'), C('6'), C('7'), C('8'), C('9'),
+];
+
+/// Keys that act on every screen but home's text fields.
+pub const GLOBAL: &[Binding] = &[
+    b("?", &[C('?'), F(1)], |_| Msg::ToggleHelp, "hulp bij deze toetsen", true),
+    b("q", &[C('q')], |_| Msg::Quit, "stoppen; alles is bewaard", false),
+    b("↑↓", &[Up, C('k')], |_| Msg::Up, "omhoog", false),
+    b("", &[Down, C('j')], |_| Msg::Down, "omlaag", false),
+];
+
+const WALK: &[Binding] = &[
+    b("Tab →", &[Tab, Right, C('l')], |_| Msg::NextStep, "volgende stap", true),
+    b("⇧Tab ←", &[BackTab, Left, C('h')], |_| Msg::PrevStep, "vorige stap", false),
+    b("PgDn", &[PageDown], |_| Msg::NextStep, "volgende stap", false),
+    b("PgUp", &[PageUp], |_| Msg::PrevStep, "vorige stap", false),
+    b("g Home", &[C('g')], |_| Msg::GoToStep(0), "naar de eerste stap", false),
+    b("G End r", &[C('G'), C('r')], |_| Msg::GoToStep(usize::MAX), "naar de resultaten", false),
+    b("t", &[C('t')], |_| Msg::OpenTeam, "respondenten (workshop)", false),
+    b("[ ]", &[C('[')], |_| Msg::PrevRespondent, "vorige / volgende respondent", false),
+    b("", &[C(']')], |_| Msg::NextRespondent, "", false),
+    b("u", &[C('u')], |_| Msg::Undo, "laatste wijziging ongedaan maken", false),
+    b("Esc", &[Esc], |_| Msg::Back, "terug naar het overzicht", true),
+];
+
+const HOME: &[Binding] = &[
+    b("Enter", &[Enter, C(' '), C('o')], |_| Msg::Activate, "openen", true),
+    b("n", &[C('n')], |_| Msg::NewAssessment, "nieuwe beoordeling", true),
+    b("+", &[C('+')], |_| Msg::StartNewRound, "volgende ronde", true),
+    b("c", &[C('c')], |_| Msg::CompareSelected, "vergelijk met vorige/gemarkeerde", true),
+    b("m", &[C('m')], |_| Msg::MarkForCompare, "markeer om te vergelijken", false),
+    b("r F2", &[C('r'), F(2)], |_| Msg::RenameAssessment, "titel en organisatie wijzigen", true),
+    b("x Del", &[C('x'), Delete], |_| Msg::DeleteAssessment, "naar de prullenbak", true),
+    b("/", &[C('/')], |_| Msg::Filter, "zoeken", true),
+    b("PgUp PgDn", &[PageUp, Home], |_| Msg::Home, "eerste / laatste", false),
+    b("", &[PageDown, End], |_| Msg::End, "", false),
+    b("Esc", &[Esc], |_| Msg::Back, "zoekfilter wissen", false),
+];
+
+const GRID: &[Binding] = &[
+    b("1-4", DIGITS_4, digit, "huidig niveau", true),
+    b("Enter", &[Enter, C(' ')], |_| Msg::Activate, "niveau = kaart onder cursor", false),
+    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "niveau wissen", false),
+    b("d", &[C('d')], |_| Msg::SetAmbition, "doel = kaart onder cursor", true),
+    b("e", &[C('e')], |_| Msg::EditNote, "notitie", true),
+];
+
+const NORM: &[Binding] = &[
+    b("v", &[C('v')], |_| Msg::SetStatus(Status::Met), "voldaan (en door)", true),
+    b("n", &[C('n')], |_| Msg::SetStatus(Status::NotMet), "niet voldaan (en door)", true),
+    b("o", &[C('o')], |_| Msg::SetStatus(Status::Open), "open", false),
+    b("Spatie", &[C(' '), Enter], |_| Msg::CycleStatus, "open→voldaan→niet→open", false),
+    b("e", &[C('e')], |_| Msg::EditNote, "toelichting", true),
+    b("p", &[C('p'), C('%')], |_| Msg::EditValue, "meting invullen", false),
+    b("i", &[C('i')], |_| Msg::ToggleIntro, "inleiding in/uit", false),
+];
+
+const SECTION: &[Binding] = &[
+    b("1-4", DIGITS_4, digit, "ja · deels · nee · n.v.t.", true),
+    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "antwoord wissen", false),
+    b("Spatie", &[C(' '), Enter], |_| Msg::CycleStatus, "volgend antwoord", false),
+    b("e", &[C('e')], |_| Msg::EditNote, "notitie", true),
+];
+
+const FIELDS: &[Binding] = &[
+    b("Enter", &[Enter, C(' ')], |_| Msg::EditValue, "invullen", true),
+    b("1-9", DIGITS_9, digit, "keuze aan/uit", true),
+    b("e", &[C('e')], |_| Msg::EditNote, "eigen tekst bij een keuze", false),
+    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "wissen", false),
+];
+
+const CALCULATOR: &[Binding] = &[
+    b("Enter", &[Enter, C(' ')], |_| Msg::EditValue, "waarde invullen", true),
+    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "terug naar standaard", true),
+];
+
+const MEASUREMENTS: &[Binding] = &[
+    b("Enter", &[Enter, C(' ')], |_| Msg::EditValue, "meting invullen", true),
+    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "meting wissen", false),
+];
+
+const MODEL: &[Binding] = &[
+    b("Enter", &[Enter, C(' ')], |_| Msg::Activate, "wat zit erachter", true),
+    b("1-5", DIGITS_5, digit, "beoordeling door het team", true),
+    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "beoordeling wissen", false),
+    b("e", &[C('e')], |_| Msg::EditNote, "notitie bij de beoordeling", false),
+];
+
+const TEAM: &[Binding] = &[
+    b("1-4", DIGITS_4, digit, "akkoord: niveau / antwoord", true),
+    b("d 1-4", &[C('d')], |_| Msg::SetAmbition, "akkoord doel: d, dan het niveau", true),
+    b("v n o", &[C('v')], |_| Msg::SetStatus(Status::Met), "akkoord criterium", false),
+    b("", &[C('n')], |_| Msg::SetStatus(Status::NotMet), "", false),
+    b("", &[C('o')], |_| Msg::SetStatus(Status::Open), "", false),
+    b("0 Del", &[C('0'), Backspace, Delete], |_| Msg::ClearLevel, "akkoord wissen", false),
+    b("Enter", &[Enter, C(' ')], |_| Msg::AcceptProposal, "voorstel overnemen", true),
+    b("A", &[C('A')], |_| Msg::AcceptAll, "alle voorstellen", true),
+    b("s", &[C('s')], |_| Msg::ToggleSort, "sorteer op verschil", true),
+    b("a", &[C('a')], |_| Msg::ToggleAnonymous, "anoniem", false),
+    b("PgUp PgDn", &[PageUp], |_| Msg::PageUp, "bladeren in de tabel", false),
+    b("", &[PageDown], |_| Msg::PageDown, "", false),
+];
+
+const ACTIONS: &[Binding] = &[
+    b("n", &[C('n')], |_| Msg::NewAction, "nieuwe actie", true),
+    b("Enter", &[Enter], |_| Msg::EditField(ActionField::What), "wat", false),
+    b("w", &[C('w')], |_| Msg::EditField(ActionField::Owner), "eigenaar", true),
+    b("d", &[C('d')], |_| Msg::EditField(ActionField::Deadline), "deadline", true),
+    b("e", &[C('e')], |_| Msg::EditField(ActionField::Note), "notitie", false),
+    b("Spatie", &[C(' ')], |_| Msg::CycleActionStatus, "open→bezig→klaar", true),
+    b("s", &[C('s')], |_| Msg::SortActions, "sorteer op deadline", false),
+    b("x Del", &[C('x'), Delete], |_| Msg::RemoveAction, "verwijderen", false),
+];
+
+const RESULTS: &[Binding] = &[
+    b("a", &[C('a')], |_| Msg::MakeAction, "volgende stap → actie", true),
+    b("x", &[C('x')], |_| Msg::Export, "rapport maken", true),
+    b("PgUp PgDn", &[PageUp], |_| Msg::PageUp, "bladeren", false),
+    b("", &[PageDown, C(' ')], |_| Msg::PageDown, "", false),
+    b("Home End", &[Home], |_| Msg::Home, "begin / eind", false),
+    b("", &[End], |_| Msg::End, "", false),
+    b("n p", &[C('n')], |_| Msg::SelectNext, "volgende stap kiezen (voor a)", true),
+    b("", &[C('p')], |_| Msg::SelectPrev, "", false),
+];
+
+const COMPARE: &[Binding] = &[
+    b("PgUp PgDn", &[PageUp], |_| Msg::PageUp, "bladeren", true),
+    b("", &[PageDown, C(' ')], |_| Msg::PageDown, "", false),
+    b("Home End", &[Home], |_| Msg::Home, "begin / eind", false),
+    b("", &[End], |_| Msg::End, "", false),
+    b("Esc", &[Esc], |_| Msg::Back, "terug", true),
+];
+
+/// The screen the model shows.
+pub fn screen(model: &Model) -> Screen {
+    if model.compare.is_some() {
+        return Screen::Compare;
+    }
+    match model.step() {
+        None => Screen::Home,
+        Some(Step::Page(_, page)) => match page {
+            Page::GridItem(_) => Screen::Grid,
+            Page::NormPart(_) => Screen::Norm,
+            Page::Fields => Screen::Fields,
+            Page::Section(_) => Screen::Section,
+            Page::Calculator => Screen::Calculator,
+            Page::Measurements => Screen::Measurements,
+            Page::Model => Screen::Model,
+        },
+        Some(Step::Team) => Screen::Team,
+        Some(Step::Actions) => Screen::Actions,
+        Some(Step::Results) => Screen::Results,
+    }
+}
+
+/// The bindings of a screen, its own first (they take precedence), then the walk's.
+pub fn bindings(screen: Screen) -> Vec<&'static Binding> {
+    let own: &[Binding] = match screen {
+        Screen::Home => HOME,
+        Screen::Grid => GRID,
+        Screen::Norm => NORM,
+        Screen::Fields => FIELDS,
+        Screen::Section => SECTION,
+        Screen::Calculator => CALCULATOR,
+        Screen::Measurements => MEASUREMENTS,
+        Screen::Model => MODEL,
+        Screen::Team => TEAM,
+        Screen::Actions => ACTIONS,
+        Screen::Results => RESULTS,
+        Screen::Compare => COMPARE,
+    };
+    let walk: &[Binding] = match screen {
+        Screen::Home | Screen::Compare => &[],
+        _ => WALK,
+    };
+    own.iter().chain(walk).chain(GLOBAL).collect()
+}
 
 pub fn event_to_msg(model: &Model, event: &Event) -> Option<Msg> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_to_msg(model, key),
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => {
-                crate::ui::hit_test(model, mouse.column, mouse.row)
-            }
-            MouseEventKind::ScrollUp => Some(Msg::Up),
-            MouseEventKind::ScrollDown => Some(Msg::Down),
-            _ => None,
-        },
         _ => None,
     }
 }
 
 fn key_to_msg(model: &Model, key: &KeyEvent) -> Option<Msg> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == KeyCode::Char('c') {
+    if ctrl && key.code == C('c') {
         return Some(Msg::Quit);
+    }
+    if model.too_small() {
+        // Only quitting (and resizing) act behind "het venster is te klein".
+        return (key.code == C('q')).then_some(Msg::Quit);
+    }
+    if let Some(Dialog::QuitUnsaved) = model.home.dialog {
+        return Some(match key.code {
+            C('o' | 'O') | Enter => Msg::Confirm,
+            C('s' | 'S') => Msg::QuitAnyway,
+            _ => Msg::Cancel,
+        });
     }
     if model.popup.is_some() {
         return Some(Msg::Cancel);
     }
     if model.help {
         return Some(match key.code {
-            KeyCode::Char('?') | KeyCode::F(1) => Msg::ToggleHelp,
+            C('?') | F(1) => Msg::ToggleHelp,
             _ => Msg::Back,
         });
     }
     if model.is_typing() {
         return typing_key(model, key, ctrl);
     }
-    if model.compare.is_some() {
-        return Some(match key.code {
-            KeyCode::PageUp => Msg::PageUp,
-            KeyCode::PageDown | KeyCode::Char(' ') => Msg::PageDown,
-            _ => return common_key(key),
-        });
-    }
-    if model.session.is_none()
-        && let Some(Dialog::NewRound { .. }) = model.home.dialog
-    {
-        return Some(match key.code {
-            KeyCode::Enter => Msg::Confirm,
-            KeyCode::Char('b' | 'B') => Msg::Blank,
-            _ => Msg::Cancel,
-        });
-    }
-    if model.session.is_none()
-        && let Some(Dialog::ConfirmDelete { .. }) = model.home.dialog
-    {
-        return Some(match key.code {
-            KeyCode::Char('j' | 'J' | 'y' | 'Y') | KeyCode::Enter => Msg::Confirm,
-            _ => Msg::Cancel,
-        });
+    if model.session.is_none() {
+        match &model.home.dialog {
+            Some(Dialog::NewRound { .. }) => unreachable!("typing"),
+            Some(Dialog::ConfirmDelete { .. }) => {
+                return Some(match key.code {
+                    C('j' | 'J' | 'y' | 'Y') | Enter => Msg::Confirm,
+                    _ => Msg::Cancel,
+                });
+            }
+            Some(Dialog::New { .. }) => {
+                // On the instrument list of the new-assessment dialog.
+                return Some(match key.code {
+                    Up | C('k') => Msg::Up,
+                    Down | C('j') => Msg::Down,
+                    C(' ') => Msg::Toggle,
+                    Enter => Msg::Submit,
+                    Tab | BackTab => Msg::NextField,
+                    Esc => Msg::Cancel,
+                    _ => return None,
+                });
+            }
+            _ => {}
+        }
     }
     if let Some(dialog) = model.session.as_ref().and_then(|s| s.team.as_ref()) {
         return match key.code {
-            KeyCode::Esc => Some(Msg::Back),
-            KeyCode::Up | KeyCode::Char('k') if dialog.mode == TeamMode::List => Some(Msg::Up),
-            KeyCode::Down | KeyCode::Char('j') if dialog.mode == TeamMode::List => Some(Msg::Down),
-            KeyCode::Char('q') if dialog.mode == TeamMode::List => Some(Msg::Back),
+            Esc => Some(Msg::Back),
+            Up | C('k') if dialog.mode == TeamMode::List => Some(Msg::Up),
+            Down | C('j') if dialog.mode == TeamMode::List => Some(Msg::Down),
+            C('q') if dialog.mode == TeamMode::List => Some(Msg::Back),
             _ => team_dialog_key(&dialog.mode, key),
         };
     }
-    if let Some(msg) = common_key(key) {
-        return Some(msg);
+    if model.session.as_ref().is_some_and(|s| s.box_open) {
+        return Some(Msg::Cancel);
     }
-    match &model.session {
-        None => home_key(key),
-        Some(_) => session_key(model, key),
-    }
+    let screen = screen(model);
+    let binding = bindings(screen)
+        .into_iter()
+        .find(|b| b.keys.contains(&key.code))?;
+    let msg = (binding.msg)(key.code);
+    let choosing_ambition = model.session.as_ref().is_some_and(|s| s.team_ambition);
+    Some(match msg {
+        Msg::SetLevel(n) if screen == Screen::Team && choosing_ambition => Msg::SetAgreedAmbition(n),
+        Msg::GoToStep(usize::MAX) => Msg::GoToStep(model.steps().len().saturating_sub(1)),
+        // Home and End on walk pages move the cursor; on the step list they jump.
+        other => other,
+    })
 }
 
 fn typing_key(model: &Model, key: &KeyEvent, ctrl: bool) -> Option<Msg> {
@@ -85,49 +329,26 @@ fn typing_key(model: &Model, key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         .session
         .as_ref()
         .and_then(|s| s.editor.as_ref())
-        .is_some_and(|e| e.target != super::EditTarget::ResponsePercent);
+        .is_some_and(|e| e.input.is_multiline());
+    let filtering = model.session.is_none() && model.home.dialog.is_none();
     Some(match key.code {
-        KeyCode::Char('s') if ctrl => Msg::Submit,
-        KeyCode::Esc if multiline => Msg::Submit,
-        KeyCode::Esc => Msg::Cancel,
-        KeyCode::Enter if multiline && !ctrl => Msg::Edit(Edit::Newline),
-        KeyCode::Enter => Msg::Submit,
-        KeyCode::Tab | KeyCode::BackTab => Msg::NextField,
-        KeyCode::Char(c) if !ctrl => Msg::Edit(Edit::Insert(c)),
-        KeyCode::Backspace => Msg::Edit(Edit::Backspace),
-        KeyCode::Delete => Msg::Edit(Edit::Delete),
-        KeyCode::Left => Msg::Edit(Edit::Left),
-        KeyCode::Right => Msg::Edit(Edit::Right),
-        KeyCode::Up => Msg::Edit(Edit::Up),
-        KeyCode::Down => Msg::Edit(Edit::Down),
-        KeyCode::Home => Msg::Edit(Edit::Home),
-        KeyCode::End => Msg::Edit(Edit::End),
-        _ => return None,
-    })
-}
-
-fn common_key(key: &KeyEvent) -> Option<Msg> {
-    Some(match key.code {
-        KeyCode::Char('?') | KeyCode::F(1) => Msg::ToggleHelp,
-        KeyCode::Char('q') => Msg::Quit,
-        KeyCode::Esc => Msg::Back,
-        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
-        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
-        _ => return None,
-    })
-}
-
-fn home_key(key: &KeyEvent) -> Option<Msg> {
-    Some(match key.code {
-        KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Char('o') => Msg::Activate,
-        KeyCode::Char('n') => Msg::NewAssessment,
-        KeyCode::Char('r') | KeyCode::F(2) => Msg::RenameAssessment,
-        KeyCode::Delete | KeyCode::Char('x') => Msg::DeleteAssessment,
-        KeyCode::PageUp | KeyCode::Home => Msg::PageUp,
-        KeyCode::PageDown | KeyCode::End => Msg::PageDown,
-        KeyCode::Char('+') => Msg::StartNewRound,
-        KeyCode::Char('c') => Msg::CompareSelected,
-        KeyCode::Char('m') => Msg::MarkForCompare,
+        C('s') if ctrl => Msg::Submit,
+        Esc if multiline => Msg::Submit,
+        Esc => Msg::Cancel,
+        Enter if multiline && !ctrl => Msg::Edit(Edit::Newline),
+        Enter => Msg::Submit,
+        Tab | BackTab => Msg::NextField,
+        Up if filtering => Msg::Up,
+        Down if filtering => Msg::Down,
+        C(c) if !ctrl => Msg::Edit(Edit::Insert(c)),
+        Backspace => Msg::Edit(Edit::Backspace),
+        Delete => Msg::Edit(Edit::Delete),
+        Left => Msg::Edit(Edit::Left),
+        Right => Msg::Edit(Edit::Right),
+        Up => Msg::Edit(Edit::Up),
+        Down => Msg::Edit(Edit::Down),
+        Home => Msg::Edit(Edit::Home),
+        End => Msg::Edit(Edit::End),
         _ => return None,
     })
 }
@@ -135,68 +356,17 @@ fn home_key(key: &KeyEvent) -> Option<Msg> {
 fn team_dialog_key(mode: &TeamMode, key: &KeyEvent) -> Option<Msg> {
     if *mode == TeamMode::ConfirmRemove {
         return Some(match key.code {
-            KeyCode::Char('j' | 'J' | 'y' | 'Y') | KeyCode::Enter => Msg::Confirm,
+            C('j' | 'J' | 'y' | 'Y') | Enter => Msg::Confirm,
             _ => Msg::Cancel,
         });
     }
     Some(match key.code {
-        KeyCode::Enter | KeyCode::Char(' ') => Msg::Activate,
-        KeyCode::Char('a') => Msg::AddRespondent,
-        KeyCode::Char('r') | KeyCode::F(2) => Msg::RenameRespondent,
-        KeyCode::Char('x') | KeyCode::Delete => Msg::RemoveRespondent,
-        KeyCode::Char('i') => Msg::ImportFile,
-        KeyCode::Char('t') => Msg::OpenTeam,
-        _ => return None,
-    })
-}
-
-fn session_key(model: &Model, key: &KeyEvent) -> Option<Msg> {
-    let nav = match key.code {
-        KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => Some(Msg::NextStep),
-        KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => Some(Msg::PrevStep),
-        KeyCode::Char('r') => model
-            .session
-            .as_ref()
-            .map(|_| Msg::GoToStep(model.steps().len() - 1)),
-        KeyCode::Char('t') => Some(Msg::OpenTeam),
-        KeyCode::Home | KeyCode::Char('g') => Some(Msg::GoToStep(0)),
-        KeyCode::End | KeyCode::Char('G') => Some(Msg::GoToStep(model.steps().len() - 1)),
-        KeyCode::Char(']') => Some(Msg::NextRespondent),
-        KeyCode::Char('[') => Some(Msg::PrevRespondent),
-        _ => None,
-    };
-    if nav.is_some() {
-        return nav;
-    }
-    let is_results = model.step() == Some(Step::Results);
-    Some(match (model.step()?, key.code) {
-        (_, KeyCode::PageDown) if !is_results => Msg::NextStep,
-        (_, KeyCode::PageUp) if !is_results => Msg::PrevStep,
-        (Step::Shift(_), KeyCode::Char(c @ '1'..='4')) => Msg::SetLevel(c as u8 - b'0'),
-        (Step::Shift(_), KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete) => {
-            Msg::ClearLevel
-        }
-        (Step::Shift(_), KeyCode::Enter | KeyCode::Char(' ')) => Msg::Activate,
-        (Step::Shift(_), KeyCode::Char('d')) => Msg::SetAmbition,
-        (Step::Shift(_) | Step::Part(_), KeyCode::Char('e')) => Msg::EditNote,
-        (Step::Part(_), KeyCode::Enter | KeyCode::Char(' ')) => Msg::CycleStatus,
-        (Step::Part(_), KeyCode::Char('v')) => Msg::SetStatus(crate::domain::Status::Met),
-        (Step::Part(_), KeyCode::Char('n')) => Msg::SetStatus(crate::domain::Status::NotMet),
-        (Step::Part(_), KeyCode::Char('o')) => Msg::SetStatus(crate::domain::Status::Open),
-        (Step::Part(_), KeyCode::Char('i')) => Msg::ToggleIntro,
-        (Step::Part(_), KeyCode::Char('p' | '%')) => Msg::EditPercent,
-        (Step::Team, KeyCode::Char(c @ '1'..='4')) => Msg::SetLevel(c as u8 - b'0'),
-        (Step::Team, KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete) => Msg::ClearLevel,
-        (Step::Team, KeyCode::Char('d')) => Msg::CycleAmbition,
-        (Step::Team, KeyCode::Enter | KeyCode::Char(' ')) => Msg::AcceptProposal,
-        (Step::Team, KeyCode::Char('A')) => Msg::AcceptAll,
-        (Step::Team, KeyCode::Char('v')) => Msg::SetStatus(crate::domain::Status::Met),
-        (Step::Team, KeyCode::Char('n')) => Msg::SetStatus(crate::domain::Status::NotMet),
-        (Step::Team, KeyCode::Char('o')) => Msg::SetStatus(crate::domain::Status::Open),
-        (Step::Team, KeyCode::Char('a')) => Msg::ToggleAnonymous,
-        (Step::Team, KeyCode::Char('s')) => Msg::ToggleSort,
-        (Step::Results, KeyCode::PageDown | KeyCode::Char(' ')) => Msg::PageDown,
-        (Step::Results, KeyCode::PageUp) => Msg::PageUp,
+        Enter | C(' ') => Msg::Activate,
+        C('a') => Msg::AddRespondent,
+        C('r') | F(2) => Msg::RenameRespondent,
+        C('x') | Delete => Msg::RemoveRespondent,
+        C('i') => Msg::ImportFile,
+        C('t') => Msg::OpenTeam,
         _ => return None,
     })
 }

@@ -1,41 +1,25 @@
 //! The app in the Elm style: one `Model`, `Msg`s, and `update` returning `Effect`s that
-//! the runtime carries out (saving, listing, opening). No terminal or file code here.
+//! the runtime carries out (saving, listing, opening). No terminal, layout or file code
+//! here; the views read the model, and what they learn while drawing (how far a page
+//! can scroll) comes back as a message.
 
+mod actions;
 mod home;
-mod keys;
+pub mod keys;
 mod runtime;
+mod steps;
 pub mod team;
 mod text_input;
 mod walk;
 
-pub use keys::event_to_msg;
+pub use keys::{Binding, Screen, bindings, event_to_msg, screen};
 pub use runtime::{Runtime, listing as runtime_listing};
+pub use steps::{Page, Step, instrument, pages, steps};
 pub use text_input::{Edit, TextInput};
 
-use crate::domain::{Assessment, Instruments, Status, overall_progress};
+use crate::domain::{Assessment, Instruments, Status};
 use jiff::Timestamp;
 use std::path::PathBuf;
-
-/// One step of the walk-through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Shift(usize),
-    Part(usize),
-    /// The workshop overview: where the team differs, and what it agrees.
-    Team,
-    Results,
-}
-
-/// The walk-through; with more than one respondent the workshop overview comes
-/// before the results.
-pub fn steps(instruments: &Instruments, team: bool) -> Vec<Step> {
-    (0..instruments.gouden_oor.shifts.len())
-        .map(Step::Shift)
-        .chain((0..instruments.stv.parts.len()).map(Step::Part))
-        .chain(team.then_some(Step::Team))
-        .chain([Step::Results])
-        .collect()
-}
 
 /// An assessment as the home screen lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,21 +29,26 @@ pub struct HomeEntry {
     pub listing: Result<Listing, String>,
 }
 
+/// One instrument's column on the home screen.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Column {
+    pub short: String,
+    pub value: Option<String>,
+    /// Against the previous round of the series: e.g. "↑ +0,4".
+    pub trend: Option<String>,
+    pub exact: Option<f64>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Listing {
     pub title: String,
     pub organisation: String,
     pub updated: Timestamp,
     pub progress: u32,
-    pub gouden_oor: Option<String>,
-    pub stv: Option<String>,
     pub respondents: usize,
     pub series: Option<crate::domain::Series>,
-    pub mean: Option<crate::domain::Mean>,
-    pub total: Option<crate::domain::Mean>,
-    /// Against the previous round of the series: e.g. "↑ +0,4".
-    pub trend_gouden_oor: Option<String>,
-    pub trend_stv: Option<String>,
+    /// One per included instrument, in order.
+    pub columns: Vec<Column>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,11 +56,17 @@ pub enum Dialog {
     New {
         title: TextInput,
         organisation: TextInput,
-        on_organisation: bool,
+        /// 0 title, 1 organisation, 2 the instruments.
+        field: usize,
+        /// Per registry instrument: included or not.
+        chosen: Vec<bool>,
+        cursor: usize,
     },
     Rename {
         path: PathBuf,
         title: TextInput,
+        organisation: TextInput,
+        on_organisation: bool,
     },
     ConfirmDelete {
         path: PathBuf,
@@ -80,7 +75,10 @@ pub enum Dialog {
     NewRound {
         path: PathBuf,
         title: String,
+        name: TextInput,
     },
+    /// A save failed; quitting now would lose answers.
+    QuitUnsaved,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -90,6 +88,37 @@ pub struct Home {
     pub dialog: Option<Dialog>,
     /// An assessment marked to compare with the selected one.
     pub marked: Option<PathBuf>,
+    /// Typed after `/`: only entries whose title, organisation or short name contain it.
+    pub filter: Option<TextInput>,
+    /// The assessment that was open last, to select it again.
+    pub last_open: Option<PathBuf>,
+}
+
+impl Home {
+    /// The entries the filter lets through, with their index in `entries`.
+    pub fn visible(&self) -> Vec<usize> {
+        let needle = self
+            .filter
+            .as_ref()
+            .map(|f| f.text().trim().to_lowercase())
+            .unwrap_or_default();
+        (0..self.entries.len())
+            .filter(|i| {
+                if needle.is_empty() {
+                    return true;
+                }
+                let e = &self.entries[*i];
+                let mut hay = e.slug.to_lowercase();
+                if let Ok(l) = &e.listing {
+                    hay.push(' ');
+                    hay.push_str(&l.title.to_lowercase());
+                    hay.push(' ');
+                    hay.push_str(&l.organisation.to_lowercase());
+                }
+                hay.contains(&needle)
+            })
+            .collect()
+    }
 }
 
 /// Two rounds side by side.
@@ -99,24 +128,39 @@ pub struct CompareView {
     pub b_title: String,
     pub a_date: Timestamp,
     pub b_date: Timestamp,
-    pub before: crate::domain::Answers,
-    pub after: crate::domain::Answers,
     pub comparison: crate::domain::compare::Comparison,
     pub scroll: u16,
 }
 
-/// What a text editor in the walk-through is editing.
+/// What a text editor is editing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditTarget {
-    ShiftNote(String),
-    CriterionNote(String),
-    ResponsePercent,
+    /// The note of an item (shift, criterion, checklist item, rating).
+    Note { instrument: String, item: String },
+    /// A number: a measurement, a calculator input, a number field.
+    Number { instrument: String, item: String },
+    /// A text field of the organisation.
+    Text { instrument: String, item: String },
+    /// The own text of a choice field.
+    Other { instrument: String, item: String },
+    /// An action's text fields.
+    Action { index: usize, field: ActionField },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionField {
+    What,
+    Owner,
+    Deadline,
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Editor {
     pub target: EditTarget,
     pub input: TextInput,
+    /// Why the last submit was refused; the input is kept.
+    pub error: Option<String>,
 }
 
 /// The open assessment and where the user is in it.
@@ -124,15 +168,17 @@ pub struct Editor {
 pub struct Session {
     pub path: PathBuf,
     pub read_only: bool,
+    /// Why it is read-only, said once on opening.
+    pub read_only_reason: Option<String>,
     pub assessment: Assessment,
+    /// The instruments it includes (ids), in registry order.
+    pub included: Vec<String>,
     pub respondent: usize,
     pub step: usize,
-    /// The card under the cursor on a shift (0 = aardig … 3 = goud).
-    pub card: usize,
-    /// On a part: 0 is the introduction, 1.. the criteria.
-    pub row: usize,
+    /// The row (card, criterion, item, field, input, box) under the cursor.
+    pub cursor: usize,
     pub intro_open: bool,
-    /// Scroll offset of the results page.
+    /// Scroll offset of scrolling pages (results, actions' details, compare).
     pub scroll: u16,
     pub editor: Option<Editor>,
     /// The respondents dialog, when open.
@@ -143,6 +189,16 @@ pub struct Session {
     pub anonymous: bool,
     /// The workshop overview sorted by disagreement, the largest first.
     pub sort_by_disagreement: bool,
+    /// On the results: the next step under the cursor (for `a`).
+    pub step_cursor: usize,
+    /// On the workshop overview: `d` was pressed, the next digit sets the ambition.
+    pub team_ambition: bool,
+    /// The readings of a model box, shown in a popup.
+    pub box_open: bool,
+    /// A note was typed but not saved yet (saved after a pause, on close, on quit).
+    pub unsaved_note: bool,
+    /// The last changes of this session, newest last, for undo.
+    pub undo: Vec<Assessment>,
 }
 
 /// The respondents dialog: who answers now, add, rename, remove, import.
@@ -163,7 +219,7 @@ pub enum TeamMode {
 
 impl Session {
     pub fn steps(&self, instruments: &Instruments) -> Vec<Step> {
-        steps(instruments, self.assessment.is_workshop())
+        steps(instruments, &self.included, self.assessment.is_workshop())
     }
 
     /// The respondent as shown: a name, or a letter when anonymous.
@@ -186,6 +242,15 @@ impl Session {
     fn answers_mut(&mut self) -> &mut crate::domain::Answers {
         &mut self.assessment.respondents[self.respondent].answers
     }
+
+    /// Remember the assessment before a change, for undo.
+    fn remember(&mut self) {
+        const KEEP: usize = 50;
+        if self.undo.len() == KEEP {
+            self.undo.remove(0);
+        }
+        self.undo.push(self.assessment.clone());
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +265,13 @@ pub struct Popup {
     pub lines: Vec<String>,
 }
 
+/// What a view learned while drawing: how far its page can scroll.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Viewport {
+    pub max_scroll: u16,
+    pub page: u16,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub instruments: &'static Instruments,
@@ -209,6 +281,8 @@ pub struct Model {
     pub notice: Option<Notice>,
     /// When the last save succeeded, shown beside the notices.
     pub last_saved: Option<Timestamp>,
+    /// The last save failed: quitting asks first.
+    pub save_failed: bool,
     /// A message with several lines (e.g. every bad cell of a refused sheet); any key closes it.
     pub popup: Option<Popup>,
     pub help: bool,
@@ -216,7 +290,12 @@ pub struct Model {
     pub color: bool,
     pub time_zone: jiff::tz::TimeZone,
     pub data_dir: PathBuf,
+    pub viewport: Viewport,
 }
+
+/// The smallest terminal the screens are designed for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
 
 impl Model {
     pub fn new(instruments: &'static Instruments, data_dir: PathBuf) -> Self {
@@ -227,12 +306,14 @@ impl Model {
             compare: None,
             notice: None,
             last_saved: None,
+            save_failed: false,
             popup: None,
             help: false,
             size: (80, 24),
             color: true,
             time_zone: jiff::tz::TimeZone::system(),
             data_dir,
+            viewport: Viewport::default(),
         }
     }
 
@@ -248,6 +329,11 @@ impl Model {
         session.steps(self.instruments).get(session.step).copied()
     }
 
+    /// Below the smallest size only quitting and resizing act.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
     /// Whether keys go to a text field.
     pub fn is_typing(&self) -> bool {
         match &self.session {
@@ -258,10 +344,12 @@ impl Model {
                         Some(TeamMode::Add(_) | TeamMode::Rename(_) | TeamMode::Import(_))
                     )
             }
-            None => matches!(
-                self.home.dialog,
-                Some(Dialog::New { .. } | Dialog::Rename { .. })
-            ),
+            None => {
+                matches!(
+                    self.home.dialog,
+                    Some(Dialog::New { field: 0 | 1, .. } | Dialog::Rename { .. } | Dialog::NewRound { .. })
+                ) || (self.home.filter.is_some() && self.home.dialog.is_none())
+            }
         }
     }
 }
@@ -269,19 +357,26 @@ impl Model {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Quit,
+    /// Quit without saving again, after a failed save (from the dialog).
+    QuitAnyway,
     ToggleHelp,
     Resize(u16, u16),
+    /// What the view learned while drawing.
+    Viewport(Viewport),
     Back,
     Up,
     Down,
     PageUp,
     PageDown,
+    Home,
+    End,
     /// Enter or space: open, choose, toggle.
     Activate,
     // Home
     NewAssessment,
     RenameAssessment,
     DeleteAssessment,
+    Filter,
     Confirm,
     /// A key for the text field that has focus.
     Edit(Edit),
@@ -290,20 +385,27 @@ pub enum Msg {
     /// Enter in a single-line field, Ctrl-S or Esc in a note: done.
     Submit,
     Cancel,
+    /// Space in a list of choices.
+    Toggle,
     // Walk-through
     NextStep,
     PrevStep,
     GoToStep(usize),
+    /// A level (grid), a rating (model), or a checklist answer 1–4.
     SetLevel(u8),
     ClearLevel,
     SetAmbition,
+    /// On the workshop overview: the agreed ambition.
+    SetAgreedAmbition(u8),
     PickCard(usize),
     EditNote,
     SetStatus(Status),
     CycleStatus,
     PickRow(usize),
     ToggleIntro,
-    EditPercent,
+    /// Edit the number (measurement, input) or field under the cursor.
+    EditValue,
+    Undo,
     // Workshop
     OpenTeam,
     NextRespondent,
@@ -318,8 +420,19 @@ pub enum Msg {
     AcceptProposal,
     /// Take the proposal for every row not agreed yet.
     AcceptAll,
-    CycleAmbition,
-    Imported(Vec<crate::domain::Respondent>),
+    Imported(Vec<crate::domain::Respondent>, Vec<String>),
+    // Action plan and results
+    /// On the results: the selected next step becomes an action.
+    MakeAction,
+    /// On the results: select the next / previous next step.
+    SelectNext,
+    SelectPrev,
+    NewAction,
+    RemoveAction,
+    CycleActionStatus,
+    SortActions,
+    EditField(ActionField),
+    Export,
     // Rounds
     StartNewRound,
     /// In the new-round dialog: start blank instead of from the last results.
@@ -332,8 +445,11 @@ pub enum Msg {
     Listed(Vec<HomeEntry>),
     Opened(Box<Opened>),
     Saved(Timestamp),
+    /// The pause after typing a note has passed.
+    SaveDue,
     Info(String),
     Failed(String),
+    SaveFailed(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -341,6 +457,8 @@ pub struct Opened {
     pub path: PathBuf,
     pub assessment: Assessment,
     pub read_only: bool,
+    /// Why it is read-only, if it is.
+    pub reason: Option<String>,
 }
 
 /// What `update` asks the runtime to do.
@@ -350,33 +468,39 @@ pub enum Effect {
     Create {
         title: String,
         organisation: String,
+        instruments: Vec<String>,
     },
     Open(PathBuf),
     Rename {
         path: PathBuf,
         title: String,
+        organisation: String,
     },
     Trash(PathBuf),
     Save(Box<Assessment>),
+    /// Save after a pause without typing (notes).
+    SaveSoon,
     /// Read respondents from an answer sheet or another assessment.
     ImportFile(PathBuf),
     NewRound {
         from: PathBuf,
         blank: bool,
+        title: Option<String>,
     },
     Compare {
         a: PathBuf,
         b: PathBuf,
     },
+    /// Write the report of the open assessment next to the data folder.
+    Export(Box<Assessment>),
     Close,
     Quit,
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        // Quit means quit, from anywhere (Ctrl-C in an editor too): every answer and
-        // note is already saved as it was typed.
-        Msg::Quit => {
+        Msg::Quit => return quit(model),
+        Msg::QuitAnyway => {
             return if model.session.is_some() {
                 vec![Effect::Close, Effect::Quit]
             } else {
@@ -387,8 +511,18 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.size = (w, h);
             return vec![];
         }
+        Msg::Viewport(viewport) => {
+            model.viewport = viewport;
+            clamp_scroll(model);
+            return vec![];
+        }
         Msg::Listed(entries) => {
             model.home.entries = entries;
+            if let Some(last) = model.home.last_open.take()
+                && let Some(i) = model.home.entries.iter().position(|e| e.path == last)
+            {
+                model.home.selected = i;
+            }
             model.home.selected = model
                 .home
                 .selected
@@ -404,17 +538,32 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 session.assessment.updated = at;
             }
             model.last_saved = Some(at);
+            model.save_failed = false;
             // A save that works again ends a save error; other notices stay.
             if matches!(model.notice, Some(Notice::Error(_))) {
                 model.notice = None;
             }
             return vec![];
         }
+        Msg::SaveDue => {
+            return match &mut model.session {
+                Some(s) if s.unsaved_note => {
+                    s.unsaved_note = false;
+                    save(s)
+                }
+                _ => vec![],
+            };
+        }
         Msg::Info(message) => {
             model.notice = Some(Notice::Info(message));
             return vec![];
         }
         Msg::Failed(message) => {
+            model.notice = Some(Notice::Error(message));
+            return vec![];
+        }
+        Msg::SaveFailed(message) => {
+            model.save_failed = true;
             model.notice = Some(Notice::Error(message));
             return vec![];
         }
@@ -428,6 +577,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         _ => {}
     }
+    if model.too_small() {
+        // Behind "het venster is te klein" nothing may happen unseen.
+        return vec![];
+    }
     if model.popup.is_some() {
         // Any key closes the popup and does nothing else.
         model.popup = None;
@@ -439,6 +592,27 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.help = false;
         }
         return vec![];
+    }
+    if let Some(Dialog::QuitUnsaved) = model.home.dialog {
+        return match msg {
+            Msg::Confirm => {
+                model.home.dialog = None;
+                match &model.session {
+                    Some(s) => {
+                        let mut effects = save(s);
+                        effects.push(Effect::Close);
+                        effects.push(Effect::Quit);
+                        effects
+                    }
+                    None => vec![Effect::Quit],
+                }
+            }
+            Msg::QuitAnyway => update(model, Msg::QuitAnyway),
+            _ => {
+                model.home.dialog = None;
+                vec![]
+            }
+        };
     }
     if let Msg::Compared(view) = msg {
         model.compare = Some(*view);
@@ -454,16 +628,54 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// Quit from anywhere (Ctrl-C in an editor too), saving a note still being typed; after
+/// a failed save, ask first.
+fn quit(model: &mut Model) -> Vec<Effect> {
+    if model.save_failed && model.session.as_ref().is_some_and(|s| !s.read_only) {
+        model.home.dialog = Some(Dialog::QuitUnsaved);
+        return vec![];
+    }
+    let mut effects = Vec::new();
+    if let Some(session) = &mut model.session {
+        if session.unsaved_note {
+            session.unsaved_note = false;
+            effects.extend(save(session));
+        }
+        effects.push(Effect::Close);
+    }
+    effects.push(Effect::Quit);
+    effects
+}
+
+fn clamp_scroll(model: &mut Model) {
+    let max = model.viewport.max_scroll;
+    if let Some(view) = &mut model.compare {
+        view.scroll = view.scroll.min(max);
+    } else if let Some(session) = &mut model.session {
+        session.scroll = session.scroll.min(max);
+    }
+}
+
+fn scroll(value: &mut u16, msg: &Msg, viewport: Viewport) {
+    let page = viewport.page.max(1).saturating_sub(2).max(1);
+    *value = match msg {
+        Msg::Up => value.saturating_sub(1),
+        Msg::Down => value.saturating_add(1),
+        Msg::PageUp => value.saturating_sub(page),
+        Msg::PageDown => value.saturating_add(page),
+        Msg::Home => 0,
+        Msg::End => viewport.max_scroll,
+        _ => *value,
+    }
+    .min(viewport.max_scroll);
+}
+
 fn update_compare(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    let max_scroll = crate::ui::compare_max_scroll(model);
+    let viewport = model.viewport;
     let view = model.compare.as_mut().expect("checked by caller");
     match msg {
         Msg::Back | Msg::Cancel => model.compare = None,
-        Msg::Up => view.scroll = view.scroll.saturating_sub(1),
-        Msg::Down => view.scroll = (view.scroll + 1).min(max_scroll),
-        Msg::PageUp => view.scroll = view.scroll.saturating_sub(10),
-        Msg::PageDown => view.scroll = (view.scroll + 10).min(max_scroll),
-        _ => {}
+        ref m => scroll(&mut view.scroll, m, viewport),
     }
     vec![]
 }
@@ -473,33 +685,8 @@ fn open_session(model: &mut Model, opened: Opened) {
         path,
         assessment,
         read_only,
+        reason,
     } = opened;
-    let all = steps(model.instruments, assessment.is_workshop());
-    // Resume where the work stops: the first step with something left to answer.
-    let answers = assessment
-        .respondents
-        .first()
-        .map(|r| r.answers.clone())
-        .unwrap_or_default();
-    let step = all
-        .iter()
-        .position(|step| match *step {
-            Step::Shift(i) => answers
-                .level(&model.instruments.gouden_oor.shifts[i].id)
-                .is_none(),
-            Step::Part(i) => {
-                !crate::domain::part_progress(&model.instruments.stv.parts[i], &answers)
-                    .is_complete()
-            }
-            Step::Team | Step::Results => true,
-        })
-        .unwrap_or(0);
-    model.notice = read_only.then(|| {
-        Notice::Info(
-            "Alleen-lezen: deze beoordeling is al geopend in een ander venster; wijzigingen worden niet opgeslagen."
-                .into(),
-        )
-    });
     let mut assessment = assessment;
     if assessment.respondents.is_empty() {
         assessment.respondents.push(crate::domain::Respondent {
@@ -507,14 +694,28 @@ fn open_session(model: &mut Model, opened: Opened) {
             answers: Default::default(),
         });
     }
+    let included: Vec<String> = model
+        .instruments
+        .iter()
+        .filter(|i| assessment.instruments.iter().any(|r| r.id == i.id))
+        .map(|i| i.id.clone())
+        .collect();
+    model.notice = read_only.then(|| {
+        Notice::Info(reason.clone().unwrap_or_else(|| {
+            "Alleen-lezen: deze beoordeling is al geopend in een ander venster; wijzigingen worden niet opgeslagen."
+                .into()
+        }))
+    });
+    model.home.last_open = Some(path.clone());
     let mut session = Session {
         path,
         read_only,
+        read_only_reason: reason,
         assessment,
+        included,
         respondent: 0,
         step: 0,
-        card: 0,
-        row: 0,
+        cursor: 0,
         intro_open: true,
         scroll: 0,
         editor: None,
@@ -522,8 +723,15 @@ fn open_session(model: &mut Model, opened: Opened) {
         team_row: 0,
         anonymous: false,
         sort_by_disagreement: false,
+        step_cursor: 0,
+        team_ambition: false,
+        box_open: false,
+        unsaved_note: false,
+        undo: Vec::new(),
     };
-    go_to(model.instruments, &mut session, step);
+    // Resume where the work stops: the first step with something left to answer.
+    let first_open = walk::first_open_step(model.instruments, &session);
+    go_to(model.instruments, &mut session, first_open);
     model.session = Some(session);
 }
 
@@ -531,14 +739,8 @@ fn go_to(instruments: &Instruments, session: &mut Session, step: usize) {
     let all = session.steps(instruments);
     session.step = step.min(all.len() - 1);
     session.scroll = 0;
-    session.row = 0;
-    session.card = match all[session.step] {
-        Step::Shift(i) => session
-            .answers()
-            .level(&instruments.gouden_oor.shifts[i].id)
-            .map_or(0, |l| l.index()),
-        _ => 0,
-    };
+    session.box_open = false;
+    session.cursor = walk::initial_cursor(instruments, session, all[session.step]);
 }
 
 fn save(session: &Session) -> Vec<Effect> {
@@ -552,25 +754,33 @@ fn save(session: &Session) -> Vec<Effect> {
 fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let instruments = model.instruments;
     let step = model.step().expect("a session has a step");
-    let max_scroll = crate::ui::results_max_scroll(model);
+    let viewport = model.viewport;
     let session = model.session.as_mut().expect("checked by caller");
     let step_count = session.steps(instruments).len();
 
     if session.editor.is_some() {
         return walk::update_editor(model, msg);
     }
-    if let Msg::Imported(respondents) = msg {
-        return team::imported(model, respondents);
+    if let Msg::Imported(respondents, warnings) = msg {
+        return team::imported(model, respondents, warnings);
     }
     if session.team.is_some() {
         return team::update_dialog(model, msg);
     }
+    if session.box_open {
+        session.box_open = false;
+        return vec![];
+    }
 
     match msg {
-        // Every change is saved as it happens, so leaving needs no save of its own.
         Msg::Back => {
+            let mut effects = Vec::new();
+            if session.unsaved_note {
+                effects.extend(save(session));
+            }
             model.session = None;
-            vec![Effect::Close, Effect::List]
+            effects.extend([Effect::Close, Effect::List]);
+            effects
         }
         Msg::NextStep => {
             go_to(instruments, session, (session.step + 1).min(step_count - 1));
@@ -591,7 +801,32 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
             });
             vec![]
         }
-        Msg::NextRespondent | Msg::PrevRespondent if step != Step::Team => {
+        Msg::Undo => match session.undo.pop() {
+            Some(previous) => {
+                session.assessment = previous;
+                session.respondent = session
+                    .respondent
+                    .min(session.assessment.respondents.len() - 1);
+                let step = session.step;
+                go_to(instruments, session, step);
+                model.notice = Some(Notice::Info("De laatste wijziging is ongedaan gemaakt.".into()));
+                save(model.session.as_ref().expect("a session"))
+            }
+            None => {
+                model.notice = Some(Notice::Info(
+                    "Niets om ongedaan te maken in deze sessie.".into(),
+                ));
+                vec![]
+            }
+        },
+        Msg::NextRespondent | Msg::PrevRespondent => {
+            if matches!(step, Step::Team | Step::Results | Step::Actions) {
+                model.notice = Some(Notice::Info(
+                    "Hier staan alle respondenten samen; [ en ] wisselen wie antwoordt op de vragenstappen."
+                        .into(),
+                ));
+                return vec![];
+            }
             let n = session.assessment.respondents.len();
             session.respondent = if msg == Msg::NextRespondent {
                 (session.respondent + 1) % n
@@ -599,35 +834,24 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 (session.respondent + n - 1) % n
             };
             let label = session.respondent_label(session.respondent);
-            go_to(instruments, session, session.step);
+            let step = session.step;
+            go_to(instruments, session, step);
             model.notice = Some(Notice::Info(format!("Nu aan het woord: {label}")));
             vec![]
         }
+        Msg::Export => vec![Effect::Export(Box::new(session.assessment.clone()))],
         _ => match step {
-            Step::Shift(i) => walk::update_shift(instruments, session, i, msg),
-            Step::Part(i) => walk::update_part(instruments, session, i, msg),
-            Step::Team => team::update_overview(instruments, session, msg),
-            Step::Results => {
-                match msg {
-                    Msg::Up => session.scroll = session.scroll.saturating_sub(1),
-                    Msg::Down => session.scroll = session.scroll.saturating_add(1),
-                    Msg::PageUp => session.scroll = session.scroll.saturating_sub(10),
-                    Msg::PageDown => session.scroll = session.scroll.saturating_add(10),
-                    _ => {}
-                }
-                session.scroll = session.scroll.min(max_scroll);
-                vec![]
-            }
+            Step::Page(i, page) => walk::update_page(model, i, page, msg),
+            Step::Team => team::update_overview(model, msg),
+            Step::Actions => actions::update(model, msg),
+            Step::Results => actions::update_results(model, msg, viewport),
         },
     }
 }
 
 /// Percentage of the whole assessment answered, for lists.
 pub fn progress_percent(instruments: &Instruments, assessment: &Assessment) -> u32 {
-    overall_progress(
-        &instruments.gouden_oor,
-        &instruments.stv,
-        &assessment.result_answers(instruments),
-    )
-    .percent()
+    crate::domain::result::build(instruments, assessment)
+        .progress()
+        .percent()
 }

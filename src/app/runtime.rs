@@ -1,13 +1,19 @@
 //! Carries out the effects of `update` with the store, and answers with messages.
 
-use super::{Effect, HomeEntry, Listing, Msg, Opened, progress_percent};
-use crate::domain::{Assessment, Instruments, Series, gouden_oor_summary, stv_summary};
+use super::{Column, Effect, HomeEntry, Listing, Msg, Opened};
+use crate::domain::{Assessment, Instruments, Series};
 use crate::store::{Handle, Store, StoreError};
+use std::path::{Path, PathBuf};
+
+/// Writes a report of an assessment; returns where it went. Set by the terminal loop,
+/// so the app does not depend on the report formats.
+pub type Exporter = Box<dyn Fn(&Assessment, &Path) -> Result<PathBuf, String>>;
 
 pub struct Runtime {
     store: Store,
     instruments: &'static Instruments,
     handle: Option<Handle>,
+    exporter: Option<Exporter>,
 }
 
 impl Runtime {
@@ -16,7 +22,13 @@ impl Runtime {
             store,
             instruments,
             handle: None,
+            exporter: None,
         }
+    }
+
+    pub fn with_exporter(mut self, exporter: Exporter) -> Self {
+        self.exporter = Some(exporter);
+        self
     }
 
     pub fn store(&self) -> &Store {
@@ -24,15 +36,16 @@ impl Runtime {
     }
 
     /// Open an assessment directly (for `goudenoor open NAME`).
-    pub fn open(&mut self, path: &std::path::Path) -> Msg {
+    pub fn open(&mut self, path: &Path) -> Msg {
         match Handle::open(path).and_then(|handle| {
-            let assessment = handle.load()?;
+            let assessment = handle.load_with(self.instruments)?;
             Ok((handle, assessment))
         }) {
             Ok((handle, assessment)) => {
                 let opened = Opened {
                     path: handle.path().to_path_buf(),
                     read_only: handle.is_read_only(),
+                    reason: handle.read_only_reason(),
                     assessment,
                 };
                 self.handle = Some(handle);
@@ -42,18 +55,21 @@ impl Runtime {
         }
     }
 
-    /// Carry out one effect. `Quit` is the caller's to handle; it yields nothing here.
+    /// Carry out one effect. `Quit` and `SaveSoon` are the caller's to handle; they
+    /// yield nothing here.
     pub fn run(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
             Effect::List => Some(Msg::Listed(self.list())),
             Effect::Create {
                 title,
                 organisation,
+                instruments,
             } => {
                 let assessment = Assessment::new(
                     &title,
                     &organisation,
                     self.instruments,
+                    &instruments,
                     jiff::Timestamp::now(),
                 );
                 match self.store.create(&assessment) {
@@ -61,6 +77,7 @@ impl Runtime {
                         let opened = Opened {
                             path: handle.path().to_path_buf(),
                             read_only: false,
+                            reason: None,
                             assessment,
                         };
                         self.handle = Some(handle);
@@ -70,13 +87,19 @@ impl Runtime {
                 }
             }
             Effect::Open(path) => Some(self.open(&path)),
-            Effect::Rename { path, title } => {
+            Effect::Rename {
+                path,
+                title,
+                organisation,
+            } => {
+                let instruments = self.instruments;
                 let result = Handle::open(&path).and_then(|mut handle| {
                     if handle.is_read_only() {
-                        return Err(crate::store::StoreError::Locked { path: path.clone() });
+                        return Err(StoreError::Locked { path: path.clone() });
                     }
-                    let mut assessment = handle.load()?;
+                    let mut assessment = handle.load_with(instruments)?;
                     assessment.title = title;
+                    assessment.organisation = organisation;
                     assessment.updated = jiff::Timestamp::now();
                     handle.save(&assessment)
                 });
@@ -91,38 +114,32 @@ impl Runtime {
             }),
             Effect::Save(assessment) => {
                 let Some(handle) = &mut self.handle else {
-                    return Some(Msg::Failed("Geen open beoordeling om op te slaan.".into()));
+                    return Some(Msg::SaveFailed(
+                        "Geen open beoordeling om op te slaan.".into(),
+                    ));
                 };
                 let mut assessment = *assessment;
                 let now = jiff::Timestamp::now();
                 assessment.updated = now;
                 match handle.save(&assessment) {
                     Ok(()) => Some(Msg::Saved(now)),
-                    Err(e) => Some(Msg::Failed(e.to_string())),
+                    Err(e) => Some(Msg::SaveFailed(e.to_string())),
                 }
             }
-            Effect::ImportFile(path) => Some(
-                match crate::import::read_respondents(self.instruments, &path) {
-                    Ok(respondents) => Msg::Imported(respondents),
-                    Err(e) => {
-                        let text = e.to_string();
-                        let mut lines = text.lines().map(str::to_string);
-                        let title = lines.next().unwrap_or_default();
-                        Msg::Popup(super::Popup {
-                            title,
-                            lines: lines.map(|l| l.trim().to_string()).collect(),
-                        })
-                    }
+            Effect::SaveSoon => None,
+            Effect::ImportFile(path) => Some(self.import(&path)),
+            Effect::NewRound { from, blank, title } => Some(
+                self.new_round(&from, blank, title)
+                    .unwrap_or_else(|e| Msg::Failed(e.to_string())),
+            ),
+            Effect::Compare { a, b } => Some(self.compare(&a, &b)),
+            Effect::Export(assessment) => Some(match &self.exporter {
+                Some(export) => match export(&assessment, self.store.dir()) {
+                    Ok(path) => Msg::Info(format!("Rapport geschreven: {}", path.display())),
+                    Err(e) => Msg::Failed(e),
                 },
-            ),
-            Effect::NewRound { from, blank } => Some(
-                self.new_round(&from, blank)
-                    .unwrap_or_else(|e| Msg::Failed(e.to_string())),
-            ),
-            Effect::Compare { a, b } => Some(
-                self.compare(&a, &b)
-                    .unwrap_or_else(|e| Msg::Failed(e.to_string())),
-            ),
+                None => Msg::Failed("Rapporten maken kan hier niet.".into()),
+            }),
             Effect::Close => {
                 self.handle = None;
                 None
@@ -131,15 +148,49 @@ impl Runtime {
         }
     }
 
+    fn import(&self, path: &Path) -> Msg {
+        let Some(handle) = &self.handle else {
+            return Msg::Failed("Geen open beoordeling.".into());
+        };
+        let target = match handle.load_with(self.instruments) {
+            Ok(a) => a,
+            Err(e) => return Msg::Failed(e.to_string()),
+        };
+        match crate::import::read_respondents(self.instruments, &target, path) {
+            Ok(respondents) => {
+                let warnings = super::team::import_warnings(
+                    self.instruments,
+                    &target.instrument_ids(),
+                    &respondents,
+                );
+                Msg::Imported(respondents, warnings)
+            }
+            Err(e) => {
+                let text = e.to_string();
+                let mut lines = text.lines().map(str::to_string);
+                let title = lines.next().unwrap_or_default();
+                Msg::Popup(super::Popup {
+                    title,
+                    lines: lines.map(|l| l.trim().to_string()).collect(),
+                })
+            }
+        }
+    }
+
     /// Start the next round of `from`: the source joins a series if it had none.
-    fn new_round(&mut self, from: &std::path::Path, blank: bool) -> Result<Msg, StoreError> {
+    fn new_round(
+        &mut self,
+        from: &Path,
+        blank: bool,
+        title: Option<String>,
+    ) -> Result<Msg, StoreError> {
         let mut source_handle = Handle::open(from)?;
         if source_handle.is_read_only() {
             return Err(StoreError::Locked {
                 path: from.to_path_buf(),
             });
         }
-        let mut source = source_handle.load()?;
+        let mut source = source_handle.load_with(self.instruments)?;
         if source.series.is_none() {
             source.series = Some(Series {
                 id: source.new_series_id(),
@@ -157,7 +208,7 @@ impl Runtime {
             .map(|s| s.round)
             .max()
             .unwrap_or(series.round);
-        let next = source.next_round(
+        let mut next = source.next_round(
             self.instruments,
             Series {
                 id: series.id,
@@ -166,29 +217,38 @@ impl Runtime {
             blank,
             jiff::Timestamp::now(),
         );
+        if let Some(title) = title {
+            next.title = title;
+        }
         drop(source_handle);
         let handle = self.store.create(&next)?;
         let opened = Opened {
             path: handle.path().to_path_buf(),
             read_only: false,
+            reason: None,
             assessment: next,
         };
         self.handle = Some(handle);
         Ok(Msg::Opened(Box::new(opened)))
     }
 
-    fn compare(&self, a: &std::path::Path, b: &std::path::Path) -> Result<Msg, StoreError> {
-        let (a, b) = (crate::store::load(a)?, crate::store::load(b)?);
-        Ok(Msg::Compared(Box::new(super::CompareView {
-            comparison: crate::domain::compare::compare(self.instruments, &a, &b),
-            before: a.result_answers(self.instruments),
-            after: b.result_answers(self.instruments),
-            a_title: a.title,
-            b_title: b.title,
-            a_date: a.updated,
-            b_date: b.updated,
-            scroll: 0,
-        })))
+    fn compare(&self, a: &Path, b: &Path) -> Msg {
+        let load = |p: &Path| crate::store::load_with(p, self.instruments);
+        let (a, b) = match (load(a), load(b)) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(e), _) | (_, Err(e)) => return Msg::Failed(e.to_string()),
+        };
+        match crate::domain::compare::compare(self.instruments, &a, &b) {
+            Ok(comparison) => Msg::Compared(Box::new(super::CompareView {
+                comparison,
+                a_title: a.title,
+                b_title: b.title,
+                a_date: a.updated,
+                b_date: b.updated,
+                scroll: 0,
+            })),
+            Err(e) => Msg::Failed(format!("Vergelijken kan niet: {e}.")),
+        }
     }
 
     pub fn list(&self) -> Vec<HomeEntry> {
@@ -219,22 +279,24 @@ impl Runtime {
 
 /// How the home screen and `goudenoor list` summarise an assessment.
 pub fn listing(instruments: &Instruments, assessment: &Assessment) -> Listing {
-    let answers = &assessment.result_answers(instruments);
-    let mean = gouden_oor_summary(&instruments.gouden_oor, answers).mean;
-    let total = stv_summary(&instruments.stv, answers).total;
+    let result = crate::domain::result::build(instruments, assessment);
     Listing {
         title: assessment.title.clone(),
         organisation: assessment.organisation.clone(),
         updated: assessment.updated,
-        progress: progress_percent(instruments, assessment),
-        gouden_oor: mean.map(|m| m.display()),
-        stv: total.map(|m| m.display()),
-        mean,
-        total,
+        progress: result.progress().percent(),
         respondents: assessment.respondents.len(),
         series: assessment.series.clone(),
-        trend_gouden_oor: None,
-        trend_stv: None,
+        columns: result
+            .instruments
+            .iter()
+            .map(|r| Column {
+                short: r.short.clone(),
+                value: r.headline.as_ref().map(|h| h.display.clone()),
+                trend: None,
+                exact: r.headline.as_ref().map(|h| h.value),
+            })
+            .collect(),
     }
 }
 
@@ -265,8 +327,10 @@ pub fn group_rounds(entries: Vec<HomeEntry>) -> Vec<HomeEntry> {
                     placed[j] = true;
                     let mut entry = entries[j].clone();
                     if let (Ok(listing), Some(before)) = (&mut entry.listing, previous) {
-                        listing.trend_gouden_oor = trend(before.mean, listing.mean);
-                        listing.trend_stv = trend(before.total, listing.total);
+                        for column in &mut listing.columns {
+                            let earlier = before.columns.iter().find(|c| c.short == column.short);
+                            column.trend = trend(earlier.and_then(|c| c.exact), column.exact);
+                        }
                     }
                     previous = entries[j].listing.as_ref().ok();
                     grouped.push(entry);
@@ -277,19 +341,20 @@ pub fn group_rounds(entries: Vec<HomeEntry>) -> Vec<HomeEntry> {
     grouped
 }
 
-/// "↑ +0,4", "↓ −0,3" or "→ 0,0" from one round's mean to the next.
-fn trend(
-    before: Option<crate::domain::Mean>,
-    after: Option<crate::domain::Mean>,
-) -> Option<String> {
+/// "↑ +0,4", "↓ −0,3" or "→ 0,0" from one round's figure to the next (exact change,
+/// shown rounded half up).
+fn trend(before: Option<f64>, after: Option<f64>) -> Option<String> {
     let (before, after) = (before?, after?);
-    let arrow = match after.tenths().cmp(&before.tenths()) {
-        std::cmp::Ordering::Greater => "↑",
-        std::cmp::Ordering::Less => "↓",
-        std::cmp::Ordering::Equal => "→",
+    let delta = after - before;
+    let arrow = crate::domain::compare::arrow(Some(delta));
+    let tenths = (delta.abs() * 10.0 + 0.5 + 1e-9).floor();
+    let sign = match (delta > 1e-9, delta < -1e-9, tenths > 0.0) {
+        (true, _, true) => "+",
+        (_, true, true) => "−",
+        _ => "",
     };
     Some(format!(
-        "{arrow} {}",
-        crate::domain::compare::signed(before, after)
+        "{arrow} {sign}{}",
+        crate::domain::format_number(tenths / 10.0, 1).replace('.', ",")
     ))
 }

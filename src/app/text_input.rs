@@ -39,6 +39,10 @@ impl TextInput {
         }
     }
 
+    pub fn is_multiline(&self) -> bool {
+        self.multiline
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

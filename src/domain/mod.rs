@@ -17,7 +17,7 @@ pub use assessment::{
 pub use instrument::{
     DEFAULT_INSTRUMENTS, Instrument, InstrumentError, Instruments, ItemKind, ItemRef, Kind, Scope,
 };
-pub use scoring::{Mean, Progress, format_number};
+pub use scoring::{Mean, Progress, format_number, parse_number};
 
 /// The `{names}` in a template text, in order.
 pub fn placeholders(text: &str) -> Vec<&str> {

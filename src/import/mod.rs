@@ -9,52 +9,56 @@ use crate::domain::{Assessment, Instruments, Respondent};
 use std::path::Path;
 
 /// Why a file could not be imported.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
+    #[error("{0}")]
     Read(String),
+    #[error("{0}")]
     Sheet(SheetError),
     /// The other assessment was made with other instruments.
+    #[error("{0}")]
     Instruments(String),
 }
 
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::Read(message) | ImportError::Instruments(message) => f.write_str(message),
-            ImportError::Sheet(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-/// The respondents of another assessment, when it uses the same instruments.
+/// The respondents of another assessment, when it includes the target's instruments.
 pub fn respondents_of(
     instruments: &Instruments,
+    target: &Assessment,
     other: &Assessment,
 ) -> Result<Vec<Respondent>, ImportError> {
-    for wanted in [&instruments.gouden_oor.id, &instruments.stv.id] {
-        if !other.instruments.iter().any(|i| &i.id == wanted) {
+    for wanted in target.instrument_ids() {
+        if !other.instruments.iter().any(|i| i.id == wanted) {
+            let title = instruments.get(&wanted).map_or(wanted.as_str(), |i| i.title.as_str());
             return Err(ImportError::Instruments(format!(
-                "\"{}\" gebruikt niet het instrument {wanted}; alleen beoordelingen met dezelfde instrumenten kunnen worden samengevoegd",
+                "\"{}\" gebruikt het instrument {title} niet; alleen beoordelingen met dezelfde instrumenten kunnen worden samengevoegd",
                 other.title
             )));
         }
     }
+    let included = target.instrument_ids();
     Ok(other
         .respondents
         .iter()
         .filter(|r| !r.answers.is_empty())
-        .cloned()
+        .map(|r| {
+            let mut r = r.clone();
+            // Only the target's instruments come along.
+            r.answers.0.retain(|id, _| included.contains(id));
+            r
+        })
         .collect())
 }
 
-/// Read respondents from `path`: an answer sheet (`.csv`) or an assessment (`.ron`).
+/// Read respondents for `target` from `path`: an answer sheet (`.csv`) or an
+/// assessment (`.ron`).
 pub fn read_respondents(
     instruments: &Instruments,
+    target: &Assessment,
     path: &Path,
 ) -> Result<Vec<Respondent>, ImportError> {
     let is_csv = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"));
     if is_csv {
         let bytes = std::fs::read(path).map_err(|e| {
             ImportError::Read(format!("{} kan niet worden gelezen: {e}", path.display()))
@@ -65,10 +69,11 @@ pub fn read_respondents(
                 path.display()
             ))
         })?;
-        parse_sheet(instruments, &text).map_err(ImportError::Sheet)
+        parse_sheet(instruments, &target.instrument_ids(), &text).map_err(ImportError::Sheet)
     } else {
-        let other = crate::store::load(path).map_err(|e| ImportError::Read(e.to_string()))?;
-        respondents_of(instruments, &other)
+        let other = crate::store::load_with(path, instruments)
+            .map_err(|e| ImportError::Read(e.to_string()))?;
+        respondents_of(instruments, target, &other)
     }
 }
 

@@ -1,7 +1,8 @@
-//! The CSV answer sheet of a workshop: a header `respondent,go1,…,go9,go1_doel,…,
-//! go9_doel,I.2,…,IV.4,iv4_pct` and one row per respondent.
+//! The CSV answer sheet of a workshop: a header `respondent,` followed by one column per
+//! item a respondent answers (a grid item's ambition as `ID_doel`), one row per
+//! respondent. The columns come from the instruments the assessment includes.
 
-use crate::domain::{Answers, Instruments, Level, Respondent, Status};
+use crate::domain::{Answer, Check, Instruments, ItemAnswers, ItemKind, Level, Respondent, Scope, Status, Answers};
 
 /// One bad cell: where, what it held, and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,13 +16,16 @@ pub struct CellError {
 
 impl std::fmt::Display for CellError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value = crate::text::plain(&self.value);
+        let value = if value.chars().count() > 80 {
+            format!("{}…", value.chars().take(80).collect::<String>())
+        } else {
+            value
+        };
         write!(
             f,
             "regel {}, kolom {}: \"{}\" — verwacht {}",
-            self.line,
-            self.column,
-            crate::report::plain(&self.value),
-            self.expected
+            self.line, self.column, value, self.expected
         )
     }
 }
@@ -54,107 +58,140 @@ impl std::fmt::Display for SheetError {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Respondent,
-    Level(usize),
-    Ambition(usize),
-    Criterion(usize),
-    Percent,
+const RESPONDENT: &str = "respondent";
+const AMBITION: &str = "_doel";
+/// Older sheets named IV.4's measurement so.
+const OLD_NAMES: &[(&str, &str)] = &[("iv4_pct", "IV.4.pct")];
+
+/// What a column holds.
+#[derive(Debug, Clone, PartialEq)]
+struct Column<'a> {
+    instrument: &'a str,
+    item: &'a str,
+    kind: ItemKind<'a>,
+    ambition: bool,
 }
 
-const RESPONDENT: &str = "respondent";
-const PERCENT: &str = "iv4_pct";
-
-/// The columns of a full answer sheet, in order.
-pub fn sheet_columns(instruments: &Instruments) -> Vec<String> {
-    let shifts = &instruments.gouden_oor.shifts;
-    std::iter::once(RESPONDENT.to_string())
-        .chain(shifts.iter().map(|s| s.id.clone()))
-        .chain(shifts.iter().map(|s| format!("{}_doel", s.id)))
-        .chain(instruments.stv.criteria().map(|(_, c)| c.id.clone()))
-        .chain(std::iter::once(PERCENT.to_string()))
-        .collect()
+/// The columns of a full answer sheet for the instruments `included`, in order.
+pub fn sheet_columns(instruments: &Instruments, included: &[String]) -> Vec<String> {
+    let mut names = vec![RESPONDENT.to_string()];
+    for inst in instruments.selected(included) {
+        let items: Vec<_> = inst
+            .items()
+            .into_iter()
+            .filter(|i| i.scope == Scope::Respondent)
+            .collect();
+        names.extend(items.iter().map(|i| i.id.to_string()));
+        names.extend(
+            items
+                .iter()
+                .filter(|i| matches!(i.kind, ItemKind::Level { .. }))
+                .map(|i| format!("{}{AMBITION}", i.id)),
+        );
+    }
+    names
 }
 
 /// A blank answer sheet: the header only.
-pub fn blank_sheet(instruments: &Instruments) -> String {
-    let mut text = sheet_columns(instruments).join(",");
+pub fn blank_sheet(instruments: &Instruments, included: &[String]) -> String {
+    let mut text = sheet_columns(instruments, included).join(",");
     text.push_str("\r\n");
     text
 }
 
-fn column_of(instruments: &Instruments, name: &str) -> Option<Column> {
-    let shifts = &instruments.gouden_oor.shifts;
+fn column_of<'a>(instruments: &'a Instruments, included: &[String], name: &str) -> Option<Option<Column<'a>>> {
     if name.eq_ignore_ascii_case(RESPONDENT) {
-        return Some(Column::Respondent);
+        return Some(None);
     }
-    if name.eq_ignore_ascii_case(PERCENT) {
-        return Some(Column::Percent);
-    }
-    if let Some(i) = shifts.iter().position(|s| s.id.eq_ignore_ascii_case(name)) {
-        return Some(Column::Level(i));
-    }
-    if let Some(i) = shifts
+    let name = OLD_NAMES
         .iter()
-        .position(|s| format!("{}_doel", s.id).eq_ignore_ascii_case(name))
-    {
-        return Some(Column::Ambition(i));
+        .find(|(old, _)| old.eq_ignore_ascii_case(name))
+        .map_or(name, |(_, new)| new);
+    let (base, ambition) = match name.len().checked_sub(AMBITION.len()) {
+        Some(i) if name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(AMBITION) => (&name[..i], true),
+        _ => (name, false),
+    };
+    for inst in instruments.selected(included) {
+        for item in inst.items() {
+            if item.scope == Scope::Respondent && item.id.eq_ignore_ascii_case(base) {
+                if ambition && !matches!(item.kind, ItemKind::Level { .. }) {
+                    return None;
+                }
+                return Some(Some(Column {
+                    instrument: instruments.get(&inst.id).map(|i| i.id.as_str()).unwrap_or(""),
+                    item: item.id,
+                    kind: item.kind,
+                    ambition,
+                }));
+            }
+        }
     }
-    instruments
-        .stv
-        .criteria()
-        .position(|(_, c)| c.id.eq_ignore_ascii_case(name))
-        .map(Column::Criterion)
+    None
 }
 
-fn level(instruments: &Instruments, cell: &str) -> Result<Option<Level>, String> {
+fn level(levels: &[String], cell: &str) -> Result<Option<Level>, String> {
     let cell = cell.trim().to_lowercase();
     if cell.is_empty() {
         return Ok(None);
     }
-    if let Some(i) = instruments
-        .gouden_oor
-        .levels
-        .iter()
-        .position(|l| *l == cell)
-    {
+    if let Some(i) = levels.iter().position(|l| *l == cell) {
         return Ok(Level::new(i as u8 + 1));
     }
     cell.parse::<u8>()
         .ok()
+        .filter(|n| (1..=levels.len() as u8).contains(n))
         .and_then(Level::new)
         .map(Some)
-        .ok_or_else(|| "aardig, goed, prima, goud of 1–4 (leeg: niet beantwoord)".to_string())
+        .ok_or_else(|| {
+            format!(
+                "{} of 1–{} (leeg: niet beantwoord)",
+                levels.join(", "),
+                levels.len()
+            )
+        })
 }
 
 fn status(cell: &str) -> Result<Status, String> {
     match cell.trim().to_lowercase().as_str() {
-        "" => Ok(Status::Open),
+        "" | "open" | "weet niet" => Ok(Status::Open),
         "ja" | "j" | "1" | "voldaan" => Ok(Status::Met),
         "nee" | "n" | "0" | "niet voldaan" => Ok(Status::NotMet),
         _ => Err("ja/nee of 1/0 (leeg: niet beoordeeld)".to_string()),
     }
 }
 
-fn percent(cell: &str) -> Result<Option<u8>, String> {
-    let cell = cell.trim().trim_end_matches('%').trim();
-    if cell.is_empty() {
-        return Ok(None);
+fn check(cell: &str) -> Result<Check, String> {
+    match cell.trim().to_lowercase().as_str() {
+        "" | "open" => Ok(Check::Open),
+        "ja" | "j" => Ok(Check::Ja),
+        "deels" | "d" => Ok(Check::Deels),
+        "nee" | "n" => Ok(Check::Nee),
+        "nvt" | "n.v.t." | "n.v.t" => Ok(Check::Nvt),
+        _ => Err("ja, deels, nee of n.v.t. (leeg: niet beantwoord)".to_string()),
     }
-    cell.parse::<u8>()
-        .ok()
-        .filter(|p| *p <= 100)
-        .map(Some)
-        .ok_or_else(|| "een heel percentage van 0 tot en met 100".to_string())
 }
 
-/// Parse a filled-in sheet. Any bad cell refuses the whole sheet, listing every one.
-pub fn parse_sheet(instruments: &Instruments, text: &str) -> Result<Vec<Respondent>, SheetError> {
+fn number(kind: ItemKind<'_>, cell: &str) -> Result<Option<f64>, String> {
+    let value = crate::domain::parse_number(cell)?;
+    if let Some(v) = value {
+        crate::domain::validate::answer(kind, &Answer::Number(v))?;
+    }
+    Ok(value)
+}
+
+/// Parse a filled-in sheet for the instruments `included`. Any bad cell refuses the
+/// whole sheet, listing every one.
+pub fn parse_sheet(
+    instruments: &Instruments,
+    included: &[String],
+    text: &str,
+) -> Result<Vec<Respondent>, SheetError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("");
-    // Spreadsheets with a Dutch locale save with semicolons.
-    let delimiter = if first_line.contains(';') && !first_line.contains(',') {
+    // Spreadsheets with a Dutch locale save with semicolons; some with tabs.
+    let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
+        b'\t'
+    } else if first_line.contains(';') && !first_line.contains(',') {
         b';'
     } else {
         b','
@@ -173,33 +210,33 @@ pub fn parse_sheet(instruments: &Instruments, text: &str) -> Result<Vec<Responde
             "het bestand is leeg; de eerste regel moet de kolomnamen bevatten (maak een blanco blad met `goudenoor sheet`)".into(),
         ));
     }
-    let mut columns = Vec::new();
+    let mut columns: Vec<Option<Column>> = Vec::new();
     for name in header.iter() {
         let name = name.trim();
-        let column = column_of(instruments, name).ok_or_else(|| {
+        let column = column_of(instruments, included, name).ok_or_else(|| {
+            let known = sheet_columns(instruments, included);
             SheetError::Header(format!(
-                "kolom \"{}\" is onbekend; bekende kolommen zijn respondent, go1 … go9, go1_doel … go9_doel, de criteria I.2 … IV.4 en iv4_pct",
-                crate::report::plain(name)
+                "kolom \"{}\" is onbekend; bekende kolommen zijn {} … {} ({} in totaal; `goudenoor sheet` maakt een blanco blad)",
+                crate::text::plain(name),
+                known.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
+                known.last().cloned().unwrap_or_default(),
+                known.len()
             ))
         })?;
         if columns.contains(&column) {
             return Err(SheetError::Header(format!(
-                "kolom \"{name}\" staat er twee keer in"
+                "kolom \"{}\" staat er twee keer in",
+                crate::text::plain(name)
             )));
         }
         columns.push(column);
     }
-    if !columns.contains(&Column::Respondent) {
+    if !columns.contains(&None) {
         return Err(SheetError::Header(
             "de kolom \"respondent\" (de naam per regel) ontbreekt".into(),
         ));
     }
 
-    let criteria: Vec<String> = instruments
-        .stv
-        .criteria()
-        .map(|(_, c)| c.id.clone())
-        .collect();
     let mut errors = Vec::new();
     let mut respondents = Vec::new();
     for record in reader.records() {
@@ -239,35 +276,47 @@ pub fn parse_sheet(instruments: &Instruments, text: &str) -> Result<Vec<Responde
                     expected,
                 })
             };
-            match *column {
-                Column::Respondent => {
-                    name = crate::report::plain(cell.trim());
-                    if name.is_empty() {
-                        fail("de naam van de respondent".into());
+            let Some(column) = column else {
+                name = crate::text::plain(cell.trim());
+                if name.is_empty() {
+                    fail("de naam van de respondent".into());
+                }
+                continue;
+            };
+            let items: &mut ItemAnswers = answers.of_mut(column.instrument);
+            match column.kind {
+                ItemKind::Level { .. } | ItemKind::Rating { .. } => {
+                    let names: Vec<String> = match column.kind {
+                        ItemKind::Level { .. } => instruments
+                            .get(column.instrument)
+                            .and_then(|i| i.grid())
+                            .map(|g| g.levels.clone())
+                            .unwrap_or_default(),
+                        ItemKind::Rating { min, max } => (min..=max).map(|n| n.to_string()).collect(),
+                        _ => unreachable!(),
+                    };
+                    match level(&names, cell) {
+                        Ok(l) if column.ambition => items.set_ambition(column.item, l),
+                        Ok(l) => items.set_level(column.item, l),
+                        Err(e) => fail(e),
                     }
                 }
-                Column::Level(i) => match level(instruments, cell) {
-                    Ok(l) => {
-                        answers.edit_shift(&instruments.gouden_oor.shifts[i].id, |a| a.level = l)
-                    }
+                ItemKind::Criterion => match status(cell) {
+                    Ok(s) => items.set_status(column.item, s),
                     Err(e) => fail(e),
                 },
-                Column::Ambition(i) => match level(instruments, cell) {
-                    Ok(l) => {
-                        answers.edit_shift(&instruments.gouden_oor.shifts[i].id, |a| a.ambition = l)
-                    }
+                ItemKind::Check => match check(cell) {
+                    Ok(c) => items.set_check(column.item, c),
                     Err(e) => fail(e),
                 },
-                Column::Criterion(i) => match status(cell) {
-                    Ok(s) => answers.edit_criterion(&criteria[i], |a| a.status = s),
+                ItemKind::Measurement(_) => match number(column.kind, cell) {
+                    Ok(v) => items.set_number(column.item, v),
                     Err(e) => fail(e),
                 },
-                Column::Percent => match percent(cell) {
-                    Ok(p) => answers.response_pct = p,
-                    Err(e) => fail(e),
-                },
+                ItemKind::Field(_) | ItemKind::Input(_) => {}
             }
         }
+        answers.tidy();
         respondents.push(Respondent { name, answers });
     }
     if !errors.is_empty() {

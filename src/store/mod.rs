@@ -371,6 +371,21 @@ impl Handle {
         load(&self.path)
     }
 
+    pub fn load_with(
+        &self,
+        instruments: &crate::domain::Instruments,
+    ) -> Result<Assessment, StoreError> {
+        load_with(&self.path, instruments)
+    }
+
+    /// Why this handle cannot save, in a sentence for the user.
+    pub fn read_only_reason(&self) -> Option<String> {
+        self.is_read_only().then(|| {
+            "Alleen-lezen: deze beoordeling is al geopend in een ander venster; wijzigingen worden niet opgeslagen."
+                .to_string()
+        })
+    }
+
     /// Save atomically: the previous version becomes the backup, the new one is written
     /// to a temporary file in the same folder, flushed, and renamed over the old one.
     pub fn save(&mut self, assessment: &Assessment) -> Result<(), StoreError> {

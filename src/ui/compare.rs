@@ -1,11 +1,12 @@
-//! Two rounds side by side: both on one radar, what moved per shift and part, the
-//! totals, and which next steps were achieved.
+//! Two rounds side by side: per instrument what moved and the change of its headline,
+//! both rounds on one radar, which next steps were reached, what became of the actions.
 
 use super::Frame;
 use super::text::{clean, render_scrolled, spread, truncate, wrap};
 use crate::app::{CompareView, Model};
-use crate::domain::Level;
-use crate::domain::compare::{arrow, signed};
+use crate::domain::ActionStatus;
+use crate::domain::compare::arrow;
+use crate::domain::result::Detail;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -18,154 +19,93 @@ fn date(model: &Model, ts: jiff::Timestamp) -> String {
         .to_string()
 }
 
-fn level_name(model: &Model, level: Option<Level>) -> String {
-    level.map_or("—".into(), |l| {
-        model.instruments.gouden_oor.level_name(l).to_string()
-    })
-}
-
-fn table_lines(model: &Model, view: &CompareView, width: u16) -> Vec<Line<'static>> {
+fn lines(model: &Model, view: &CompareView, width: u16) -> Vec<Line<'static>> {
     let theme = model.theme();
     let c = &view.comparison;
-    let name_width = usize::from(width).saturating_sub(20).clamp(8, 28);
+    let name_width = usize::from(width).saturating_sub(28).clamp(8, 34);
     let mut lines = Vec::new();
     for caveat in &c.caveats {
-        lines.extend(
-            wrap(&format!("⚠ {caveat}"), width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.warning())),
-        );
+        lines.extend(wrap(&format!("⚠ {caveat}"), width).into_iter().map(|l| Line::styled(l, theme.warning())));
     }
-    if !c.shifts.is_empty() {
-        lines.push(Line::styled("Gouden Oor", theme.title()));
+    for change in &c.instruments {
+        lines.push(Line::raw(""));
+        lines.push(spread(
+            vec![Span::styled(change.title.clone(), theme.title())],
+            vec![Span::styled(
+                match (&change.before, &change.after, &change.change) {
+                    (Some(a), Some(b), Some(d)) => format!("{a} → {b} ({d})"),
+                    _ => "niet in beide rondes te berekenen".into(),
+                },
+                theme.current(),
+            )],
+            width,
+        ));
         lines.push(Line::styled(
-            format!("{:<name_width$} {:<7} {:<7}", "Shift", "eerst", "nu"),
+            format!("{:<name_width$} {:<10} {:<10}", "", "eerst", "nu"),
             theme.muted(),
         ));
-        for s in &c.shifts {
-            let delta = s.delta();
+        for row in &change.rows {
+            let delta = row.delta();
             let style = match delta {
-                Some(d) if d > 0 => theme.good(),
-                Some(d) if d < 0 => theme.bad(),
+                Some(d) if d > 1e-9 => theme.good(),
+                Some(d) if d < -1e-9 => theme.bad(),
                 _ => theme.muted(),
             };
             lines.push(Line::from(vec![
-                Span::raw(format!(
-                    "{:<name_width$} ",
-                    truncate(&format!("{} {}", s.number, s.to), name_width)
-                )),
-                Span::styled(
-                    format!("{:<7} ", level_name(model, s.before)),
-                    theme.muted(),
-                ),
-                Span::styled(
-                    format!("{:<7}", level_name(model, s.after)),
-                    theme.current(),
-                ),
+                Span::raw(format!("{:<name_width$} ", truncate(&row.label, name_width))),
+                Span::styled(format!("{:<10} ", truncate(&row.before, 10)), theme.muted()),
+                Span::styled(format!("{:<10}", truncate(&row.after, 10)), theme.current()),
                 Span::styled(format!(" {}", arrow(delta)), style),
             ]));
         }
-        lines.push(match (c.mean_before, c.mean_after) {
-            (Some(a), Some(b)) => Line::from(vec![
-                Span::raw(format!("Gemiddeld {} → ", a.display())),
-                Span::styled(b.display(), theme.current()),
-                Span::raw(format!(" ({})", signed(a, b))),
-            ]),
-            _ => Line::styled("Gemiddeld: niet in beide rondes beantwoord", theme.muted()),
-        });
-        lines.push(Line::from(vec![
-            Span::styled("── nu", theme.current()),
-            Span::raw("   "),
-            Span::styled("- - eerst", theme.ambition()),
-        ]));
-        lines.push(Line::raw(""));
     }
-    if !c.parts.is_empty() {
-        lines.push(Line::styled("Stv normenkader", theme.title()));
-        for p in &c.parts {
-            let delta = p.delta();
-            let score = |s: Option<u8>| s.map_or("—".to_string(), |s| s.to_string());
-            lines.push(Line::from(vec![
-                Span::raw(format!(
-                    "{:<name_width$} ",
-                    truncate(&format!("{} {}", p.numeral, p.title), name_width)
-                )),
-                Span::styled(format!("{:>2} → ", score(p.before)), theme.muted()),
-                Span::styled(score(p.after), theme.current()),
-                Span::raw(format!(" {}", arrow(delta))),
-            ]));
-        }
-        lines.push(match (c.total_before, c.total_after) {
-            (Some(a), Some(b)) => Line::from(vec![
-                Span::raw(format!("Totaal {} → ", a.display())),
-                Span::styled(b.display(), theme.current()),
-                Span::raw(format!(" ({})", signed(a, b))),
-            ]),
-            _ => Line::styled("Totaal: niet in beide rondes volledig", theme.muted()),
-        });
-    }
-    lines
-}
-
-fn steps_lines(model: &Model, view: &CompareView, width: u16) -> Vec<Line<'static>> {
-    let theme = model.theme();
-    let c = &view.comparison;
-    let mut lines = vec![Line::styled(
-        "Volgende stappen van de eerste ronde",
-        theme.title(),
-    )];
-    if c.achieved.is_empty() && c.open.is_empty() {
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Volgende stappen van de eerste ronde", theme.title()));
+    if c.steps.is_empty() {
         lines.push(Line::styled(
             "De eerste ronde had geen volgende stappen (of niets beantwoord).",
             theme.muted(),
         ));
     }
-    for step in &c.achieved {
-        lines.extend(
-            wrap(&format!("✓ bereikt: {step}"), width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.good())),
-        );
+    for step in c.achieved() {
+        lines.extend(wrap(&format!("✓ bereikt: {}", step.text), width).into_iter().map(|l| Line::styled(l, theme.good())));
     }
-    for step in &c.open {
-        lines.extend(
-            wrap(&format!("· nog open: {step}"), width)
+    for step in c.still_open() {
+        lines.extend(wrap(&format!("· nog open: {}", step.text), width).into_iter().map(|l| Line::styled(l, Style::new())));
+    }
+    if !c.actions.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Acties van de eerste ronde", theme.title()));
+        for action in &c.actions {
+            let done = match action.status {
+                ActionStatus::Klaar => "✓ gedaan",
+                ActionStatus::Bezig => "◐ bezig",
+                ActionStatus::Open => "· open",
+            };
+            let moved = match action.moved {
+                Some(true) => " · het onderdeel ging omhoog",
+                Some(false) => " · het onderdeel bewoog niet",
+                None => "",
+            };
+            lines.extend(
+                wrap(
+                    &format!(
+                        "{done}: {}{}{moved}",
+                        clean(action.what.lines().next().unwrap_or("")),
+                        if action.owner.is_empty() { String::new() } else { format!(" ({})", clean(&action.owner)) }
+                    ),
+                    width,
+                )
                 .into_iter()
-                .map(|l| Line::styled(l, Style::new())),
-        );
+                .map(Line::raw),
+            );
+        }
     }
     lines
 }
 
-struct Sections {
-    radar: Rect,
-    table: Rect,
-    steps: Rect,
-    height: u16,
-}
-
-fn sections(model: &Model, view: &CompareView, width: u16) -> Sections {
-    let (radar, table, top) = if view.comparison.shifts.is_empty() {
-        // Nothing for a radar: the table takes the width.
-        let height = table_lines(model, view, width).len() as u16;
-        (Rect::default(), Rect::new(0, 0, width, height), height + 1)
-    } else {
-        super::results::radar_beside(width, 40, |w| table_lines(model, view, w).len() as u16)
-    };
-    let steps_height = steps_lines(model, view, width).len() as u16;
-    Sections {
-        radar,
-        table,
-        steps: Rect::new(0, top, width, steps_height),
-        height: top + steps_height,
-    }
-}
-
-pub fn content_height(model: &Model, view: &CompareView, width: u16) -> u16 {
-    sections(model, view, width).height
-}
-
-pub fn render(model: &Model, view: &CompareView, frame: Frame, buf: &mut Buffer) {
+/// Draw the comparison; returns how far it can scroll.
+pub fn render(model: &Model, view: &CompareView, frame: Frame, buf: &mut Buffer) -> u16 {
     let theme = model.theme();
     spread(
         vec![
@@ -180,33 +120,38 @@ pub fn render(model: &Model, view: &CompareView, frame: Frame, buf: &mut Buffer)
     .render(frame.header, buf);
     let area = frame.main;
     let width = area.width.saturating_sub(1);
-    let s = sections(model, view, width);
-    // The later round solid, the earlier one dashed in the ambition's place.
-    let mut radar = super::results::radar_for(model.instruments, &view.after, theme);
-    radar.ambition = model
+    // The first grid on a radar: the later round solid, the earlier one in its own colour.
+    let grids = view
+        .comparison
+        .after
         .instruments
-        .gouden_oor
-        .shifts
         .iter()
-        .map(|s| view.before.level(&s.id).map(Level::value))
-        .collect();
-    render_scrolled(area, buf, s.height, view.scroll, |_, buf| {
-        if s.radar.height > 0 {
-            radar.render(s.radar, buf);
-        }
-        let mut table = table_lines(model, view, s.table.width);
-        if s.radar.height > 0 {
-            table.push(Line::raw(""));
-            table.push(Line::from(vec![
+        .zip(&view.comparison.before.instruments)
+        .find_map(|(a, b)| match (&a.detail, &b.detail) {
+            (Detail::Grid(after), Detail::Grid(before)) => Some((after.clone(), before.clone())),
+            _ => None,
+        });
+    let (radar_area, legend_height) = match &grids {
+        Some(_) => (Rect::new(0, 0, width.min(100), (width.min(100) / 4).clamp(10, 24)), 1),
+        None => (Rect::default(), 0),
+    };
+    let body = lines(model, view, width);
+    let top = radar_area.height + legend_height;
+    let height = top + body.len() as u16;
+    render_scrolled(area, buf, height, view.scroll, |_, buf| {
+        if let Some((after, before)) = &grids {
+            let mut radar = super::results::radar_for(after, theme);
+            radar.ambition = before.rows.iter().map(|r| r.level.map(|l| l.value())).collect();
+            radar.earlier = true;
+            radar.render(radar_area, buf);
+            Line::from(vec![
                 Span::styled("── nu", theme.current()),
                 Span::raw("   "),
-                Span::styled("- - eerst", theme.ambition()),
-            ]));
+                Span::styled("- - eerst", if theme.color { Style::new().fg(ratatui::style::Color::Blue) } else { theme.muted() }),
+            ])
+            .render(Rect::new(0, radar_area.height, width, 1), buf);
         }
-        Paragraph::new(table).render(
-            Rect::new(s.table.x, s.table.y, s.table.width, s.table.height + 2),
-            buf,
-        );
-        Paragraph::new(steps_lines(model, view, s.steps.width)).render(s.steps, buf);
+        Paragraph::new(body).render(Rect::new(0, top, width, height - top), buf);
     });
+    height.saturating_sub(area.height)
 }

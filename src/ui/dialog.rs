@@ -46,7 +46,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn field(
+fn field_line(
     label: &str,
     input: &TextInput,
     focused: bool,
@@ -72,15 +72,101 @@ fn field(
     }
 }
 
+/// A small form for one number: the question, the input, what was wrong, the keys.
+/// Drawn over the whole screen's middle, never inside a card.
+pub fn render_number(
+    model: &Model,
+    title: &str,
+    question: &str,
+    editor: &crate::app::Editor,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = model.theme();
+    let width = 64.min(area.width);
+    let question_lines = wrap(question, width.saturating_sub(4));
+    let height = question_lines.len() as u16 + 7;
+    let popup = centered(area, width, height);
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.cursor_border())
+        .title(Span::styled(clean(title), theme.title()));
+    let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
+    block.render(popup, buf);
+    let mut y = inner.y;
+    for line in question_lines {
+        Line::raw(line).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        y += 1;
+    }
+    y += 1;
+    render_input(&editor.input, Rect::new(inner.x, y, inner.width, 1), buf, theme);
+    y += 2;
+    match &editor.error {
+        Some(error) => Line::styled(clean(error), theme.warning()),
+        None => Line::styled("Enter: opslaan · Esc: annuleer · leeg: wissen", theme.muted()),
+    }
+    .render(Rect::new(inner.x, y, inner.width, 1), buf);
+}
+
+/// A text form for a longer value (a field, an action's text).
+pub fn render_text(
+    model: &Model,
+    title: &str,
+    help: &str,
+    editor: &crate::app::Editor,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = model.theme();
+    let width = 72.min(area.width);
+    let help_lines = wrap(help, width.saturating_sub(4));
+    let input_height: u16 = if editor.input.is_multiline() { 6 } else { 1 };
+    let height = help_lines.len() as u16 + input_height + 5;
+    let popup = centered(area, width, height);
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.cursor_border())
+        .title(Span::styled(clean(title), theme.title()));
+    let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
+    block.render(popup, buf);
+    let mut y = inner.y;
+    for line in help_lines {
+        Line::styled(line, theme.muted()).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        y += 1;
+    }
+    y += 1;
+    render_input(
+        &editor.input,
+        Rect::new(inner.x, y, inner.width, input_height),
+        buf,
+        theme,
+    );
+    y += input_height + 1;
+    let keys = if editor.input.is_multiline() {
+        "Esc: klaar · Enter: nieuwe regel"
+    } else {
+        "Enter: opslaan · Esc: annuleer"
+    };
+    match &editor.error {
+        Some(error) => Line::styled(clean(error), theme.warning()),
+        None => Line::styled(keys, theme.muted()),
+    }
+    .render(Rect::new(inner.x, y, inner.width, 1), buf);
+}
+
 pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
+    let instruments = model.instruments;
     let (title, height) = match dialog {
-        Dialog::New { .. } => (" Nieuwe beoordeling ", 9),
-        Dialog::Rename { .. } => (" Titel wijzigen ", 7),
+        Dialog::New { .. } => (" Nieuwe beoordeling ", 10 + instruments.len() as u16),
+        Dialog::Rename { .. } => (" Titel en organisatie wijzigen ", 9),
         Dialog::ConfirmDelete { .. } => (" Verwijderen? ", 8),
-        Dialog::NewRound { .. } => (" Nieuwe ronde ", 9),
+        Dialog::NewRound { .. } => (" Nieuwe ronde ", 11),
+        Dialog::QuitUnsaved => (" Niet opgeslagen ", 8),
     };
-    let popup = centered(area, 64, height);
+    let popup = centered(area, 70, height);
     Clear.render(popup, buf);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -88,48 +174,70 @@ pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(title, theme.title()));
     let inner = block.inner(popup).inner(ratatui::layout::Margin::new(1, 0));
     block.render(popup, buf);
-    let rows = Layout::vertical([Constraint::Length(1); 7]).split(inner);
+    let row = |i: u16| Rect::new(inner.x, inner.y + i, inner.width, 1);
     match dialog {
         Dialog::New {
             title,
             organisation,
-            on_organisation,
+            field,
+            chosen,
+            cursor,
         } => {
             Line::styled(
                 "Een naam voor deze meting, bijv. \"Nulmeting 2026\".",
                 theme.muted(),
             )
-            .render(rows[0], buf);
-            field("Titel", title, !on_organisation, rows[2], buf, theme);
-            field(
-                "Organisatie",
-                organisation,
-                *on_organisation,
-                rows[3],
-                buf,
-                theme,
-            );
-            if title.text().trim().is_empty() && *on_organisation {
-                Line::styled("Vul eerst een titel in.", theme.warning()).render(rows[5], buf);
+            .render(row(0), buf);
+            field_line("Titel", title, *field == 0, row(2), buf, theme);
+            field_line("Organisatie", organisation, *field == 1, row(3), buf, theme);
+            Line::styled(
+                "Instrumenten (Tab hierheen, Spatie aan/uit):",
+                if *field == 2 { theme.title() } else { theme.muted() },
+            )
+            .render(row(5), buf);
+            for (i, (inst, on)) in instruments.iter().zip(chosen).enumerate() {
+                let mark = if *on { "[✓]" } else { "[ ]" };
+                let line = Line::from(vec![
+                    Span::raw(format!(" {mark} ")),
+                    Span::raw(inst.title.clone()),
+                    Span::styled(format!(" · {}", inst.kind.name()), theme.muted()),
+                ]);
+                let line = if *field == 2 && i == *cursor {
+                    line.style(theme.selected())
+                } else {
+                    line
+                };
+                line.render(row(6 + i as u16), buf);
+            }
+            let last = 7 + instruments.len() as u16;
+            if title.text().trim().is_empty() && *field > 0 {
+                Line::styled("Vul eerst een titel in.", theme.warning()).render(row(last), buf);
             } else {
                 Line::styled(
                     "Enter: volgende / aanmaken · Tab: ander veld · Esc: annuleer",
                     theme.muted(),
                 )
-                .render(rows[5], buf);
+                .render(row(last), buf);
             }
         }
-        Dialog::Rename { title, .. } => {
-            field("Nieuwe titel", title, true, rows[1], buf, theme);
+        Dialog::Rename {
+            title,
+            organisation,
+            on_organisation,
+            ..
+        } => {
+            field_line("Titel", title, !on_organisation, row(1), buf, theme);
+            field_line("Organisatie", organisation, *on_organisation, row(2), buf, theme);
             Line::styled(
-                "Enter: opslaan · Esc: annuleer (de bestandsnaam blijft gelijk)",
+                "Enter: volgende / opslaan · Tab: ander veld · Esc: annuleer",
                 theme.muted(),
             )
-            .render(rows[3], buf);
+            .render(row(4), buf);
+            Line::styled("(de bestandsnaam blijft gelijk)", theme.muted()).render(row(5), buf);
         }
-        Dialog::NewRound { title, .. } => {
+        Dialog::NewRound { title, name, .. } => {
             let text = format!(
-                "Een nieuwe ronde van \"{}\", met een eigen datum, gekoppeld aan deze ronde zodat u ze later kunt vergelijken.",
+                "Een nieuwe ronde van \"{}\", met een eigen datum, gekoppeld aan deze ronde zodat u ze later kunt vergelijken. Open acties gaan mee.",
                 clean(title)
             );
             Paragraph::new(
@@ -139,24 +247,25 @@ pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
                     .collect::<Vec<_>>(),
             )
             .render(Rect::new(inner.x, inner.y, inner.width, 3), buf);
+            field_line("Naam", name, true, row(4), buf, theme);
             Line::from(vec![
                 Span::styled("Enter", theme.key()),
                 Span::raw(": beginnen met de uitkomsten en doelen van deze ronde"),
             ])
-            .render(rows[4], buf);
+            .render(row(6), buf);
             Line::from(vec![
-                Span::styled("b", theme.key()),
+                Span::styled("Tab", theme.key()),
                 Span::raw(": blanco beginnen · "),
                 Span::styled("Esc", theme.key()),
                 Span::raw(": annuleren"),
             ])
-            .render(rows[5], buf);
+            .render(row(7), buf);
         }
         Dialog::ConfirmDelete { title, path } => {
             let text = format!(
                 "\"{}\" gaat naar de prullenbak in de gegevensmap ({}); daar kunt u het terughalen.",
                 clean(title),
-                path.file_name().unwrap_or_default().to_string_lossy()
+                clean(&path.file_name().unwrap_or_default().to_string_lossy())
             );
             Paragraph::new(
                 wrap(&text, inner.width)
@@ -170,7 +279,28 @@ pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
                 Span::styled("j", theme.key()),
                 Span::raw(" of Enter: verwijderen · elke andere toets: annuleer"),
             ])
-            .render(rows[4], buf);
+            .render(row(4), buf);
+        }
+        Dialog::QuitUnsaved => {
+            Paragraph::new(
+                wrap(
+                    "Het laatste opslaan is mislukt: stoppen nu kost de laatste antwoorden.",
+                    inner.width,
+                )
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warning()))
+                .collect::<Vec<_>>(),
+            )
+            .render(Rect::new(inner.x, inner.y, inner.width, 2), buf);
+            Line::from(vec![
+                Span::styled("o", theme.key()),
+                Span::raw(" opnieuw opslaan en stoppen · "),
+                Span::styled("s", theme.key()),
+                Span::raw(" toch stoppen · "),
+                Span::styled("Esc", theme.key()),
+                Span::raw(" blijven"),
+            ])
+            .render(row(3), buf);
         }
     }
 }

@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 const HEADER_ROWS: u16 = 2;
 
@@ -17,31 +18,58 @@ fn list_area(frame: Frame) -> Rect {
     list
 }
 
-/// Column widths: title, organisation, changed, progress, Gouden Oor, Stv.
-fn columns(width: u16) -> [u16; 6] {
-    let fixed = 17 + 9 + 7 + 7;
-    let flexible = width.saturating_sub(fixed + 6);
-    // Wide screens keep the columns together rather than stretching them apart.
-    let title = (flexible * 3 / 5).min(56);
-    let organisation = (flexible - title).min(36);
-    [title, organisation, 17, 9, 7, 7]
+/// The instruments' short names that the listed assessments use, in registry order.
+fn instrument_columns(model: &Model) -> Vec<String> {
+    model
+        .instruments
+        .iter()
+        .map(|i| i.short.clone())
+        .filter(|short| {
+            model.home.entries.iter().any(|e| {
+                e.listing
+                    .as_ref()
+                    .is_ok_and(|l| l.columns.iter().any(|c| &c.short == short))
+            })
+        })
+        .collect()
 }
 
-fn row_line(cells: [String; 6], widths: [u16; 6], style: Style) -> Line<'static> {
+/// Column widths: title, organisation, changed, progress, then one per instrument
+/// (as many as fit; the detail line names them all).
+fn columns(width: u16, instruments: usize) -> Vec<u16> {
+    let mut shown = instruments;
+    loop {
+        let fixed = 17 + 9 + 10 * shown as u16;
+        let flexible = width.saturating_sub(fixed + 4 + shown as u16);
+        if flexible >= 30 || shown == 0 {
+            // Wide screens keep the columns together rather than stretching them apart.
+            let title = (flexible * 3 / 5).min(56);
+            let organisation = (flexible - title).min(36);
+            let mut widths = vec![title, organisation, 17, 9];
+            widths.extend(std::iter::repeat_n(10, shown));
+            return widths;
+        }
+        shown -= 1;
+    }
+}
+
+/// Pad to a display width (emoji and other wide characters take two columns).
+fn pad(text: &str, width: usize, right: bool) -> String {
+    let text = truncate(text, width);
+    let fill = " ".repeat(width.saturating_sub(text.width()));
+    if right {
+        format!("{fill}{text} ")
+    } else {
+        format!("{text}{fill} ")
+    }
+}
+
+fn row_line(cells: Vec<String>, widths: &[u16], style: Style) -> Line<'static> {
     let spans: Vec<Span> = cells
         .into_iter()
         .zip(widths)
         .enumerate()
-        .map(|(i, (cell, width))| {
-            let width = usize::from(width);
-            let cell = truncate(&cell, width);
-            let text = if i >= 3 {
-                format!("{cell:>width$} ")
-            } else {
-                format!("{cell:<width$} ")
-            };
-            Span::raw(text)
-        })
+        .map(|(i, (cell, width))| Span::raw(pad(&cell, usize::from(*width), i >= 3)))
         .collect();
     Line::from(spans).style(style)
 }
@@ -58,30 +86,38 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
     .render(frame.header, buf);
     let [intro, _] =
         Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(frame.main);
-    Line::styled(
-        format!("Beoordelingen in {}", model.data_dir.display()),
-        theme.muted(),
-    )
-    .render(intro, buf);
+    match &model.home.filter {
+        Some(filter) => {
+            let [label, input] =
+                Layout::horizontal([Constraint::Length(8), Constraint::Fill(1)]).areas(intro);
+            Line::styled("Zoeken:", theme.title()).render(label, buf);
+            super::dialog::render_input(filter, Rect::new(input.x, input.y, input.width, 1), buf, theme);
+        }
+        None => Line::styled(
+            format!(
+                "Beoordelingen in {} · / zoekt",
+                clean(&model.data_dir.display().to_string())
+            ),
+            theme.muted(),
+        )
+        .render(intro, buf),
+    }
 
     let area = list_area(frame);
     if model.home.entries.is_empty() {
         render_empty(model, area, buf);
         return;
     }
-    let widths = columns(area.width);
-    row_line(
-        [
-            "Titel".into(),
-            "Organisatie".into(),
-            "Gewijzigd".into(),
-            "Voortgang".into(),
-            "G.Oor".into(),
-            "Stv".into(),
-        ],
-        widths,
-        theme.title(),
-    )
+    let shorts = instrument_columns(model);
+    let widths = columns(area.width, shorts.len());
+    let mut header = vec![
+        "Titel".to_string(),
+        "Organisatie".to_string(),
+        "Gewijzigd".to_string(),
+        "Voortgang".to_string(),
+    ];
+    header.extend(shorts.iter().take(widths.len() - 4).cloned());
+    row_line(header, &widths, theme.title())
     .render(Rect::new(area.x, area.y, area.width, 1), buf);
     Block::new()
         .borders(Borders::TOP)
@@ -95,18 +131,22 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
         area.width,
         area.height.saturating_sub(HEADER_ROWS + detail_height),
     );
+    let visible = model.home.visible();
+    if visible.is_empty() {
+        Line::styled("Niets gevonden; Esc wist het zoekfilter.", theme.muted())
+            .render(rows_area, buf);
+    }
     let first = first_visible(model, rows_area.height);
-    for (i, entry) in model
-        .home
-        .entries
+    for (row, i) in visible
         .iter()
+        .copied()
         .enumerate()
         .skip(first)
         .take(usize::from(rows_area.height))
     {
-        let y = rows_area.y + (i - first) as u16;
+        let y = rows_area.y + (row - first) as u16;
         let selected = i == model.home.selected;
-        let line = entry_line(model, entry, widths, selected);
+        let line = entry_line(model, &model.home.entries[i], &shorts, &widths, selected);
         line.render(Rect::new(rows_area.x, y, rows_area.width, 1), buf);
     }
 
@@ -119,15 +159,23 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
         );
         let (text, style) = match &entry.listing {
             Ok(l) => {
-                let mut parts = vec![clean(&l.title)];
+                let mut parts = vec![format!("{} ({})", clean(&l.title), clean(&entry.slug))];
                 if let Some(series) = &l.series {
                     parts.push(format!("ronde {}", series.round));
                 }
-                if let (Some(go), Some(stv)) = (&l.trend_gouden_oor, &l.trend_stv) {
-                    parts.push(format!("sinds de vorige ronde: Gouden Oor {go}, Stv {stv}"));
-                } else if let Some(go) = &l.trend_gouden_oor {
-                    parts.push(format!("sinds de vorige ronde: Gouden Oor {go}"));
-                }
+                let figures: Vec<String> = l
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} {}{}",
+                            c.short,
+                            c.value.clone().unwrap_or_else(|| "—".into()),
+                            c.trend.as_ref().map(|t| format!(" ({t})")).unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                parts.push(figures.join(", "));
                 parts.push(if l.respondents == 1 {
                     "1 respondent".to_string()
                 } else {
@@ -148,10 +196,15 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
 }
 
 fn first_visible(model: &Model, height: u16) -> usize {
-    (model.home.selected + 1).saturating_sub(usize::from(height.max(1)))
+    let visible = model.home.visible();
+    let position = visible
+        .iter()
+        .position(|i| *i == model.home.selected)
+        .unwrap_or(0);
+    (position + 1).saturating_sub(usize::from(height.max(1)))
 }
 
-/// "2,4 ↑": a mean with the direction since the previous round.
+/// "2,4 ↑": a figure with the direction since the previous round.
 fn with_arrow(value: &Option<String>, trend: &Option<String>) -> String {
     let value = value.clone().unwrap_or_else(|| "—".into());
     match trend.as_deref().and_then(|t| t.chars().next()) {
@@ -160,7 +213,13 @@ fn with_arrow(value: &Option<String>, trend: &Option<String>) -> String {
     }
 }
 
-fn entry_line(model: &Model, entry: &HomeEntry, widths: [u16; 6], selected: bool) -> Line<'static> {
+fn entry_line(
+    model: &Model,
+    entry: &HomeEntry,
+    shorts: &[String],
+    widths: &[u16],
+    selected: bool,
+) -> Line<'static> {
     let theme = model.theme();
     let style = if selected {
         theme.selected()
@@ -173,8 +232,8 @@ fn entry_line(model: &Model, entry: &HomeEntry, widths: [u16; 6], selected: bool
         ""
     };
     match &entry.listing {
-        Ok(l) => row_line(
-            [
+        Ok(l) => {
+            let mut cells = vec![
                 match &l.series {
                     Some(series) if series.round > 1 => {
                         format!("{marked} ↳ {}", clean(&l.title))
@@ -187,24 +246,23 @@ fn entry_line(model: &Model, entry: &HomeEntry, widths: [u16; 6], selected: bool
                     .strftime("%d-%m-%Y %H:%M")
                     .to_string(),
                 format!("{}%", l.progress),
-                with_arrow(&l.gouden_oor, &l.trend_gouden_oor),
-                with_arrow(&l.stv, &l.trend_stv),
-            ],
-            widths,
-            style,
-        ),
-        Err(_) => row_line(
-            [
-                format!("⚠ {}", entry.slug),
+            ];
+            for short in shorts.iter().take(widths.len() - 4) {
+                cells.push(match l.columns.iter().find(|c| &c.short == short) {
+                    Some(c) => with_arrow(&c.value, &c.trend),
+                    None => String::new(),
+                });
+            }
+            row_line(cells, widths, style)
+        }
+        Err(_) => {
+            let mut cells = vec![
+                format!("⚠ {}", clean(&entry.slug)),
                 "beschadigd: zie hieronder".into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ],
-            widths,
-            style.patch(theme.warning()),
-        ),
+            ];
+            cells.resize(widths.len(), String::new());
+            row_line(cells, widths, style.patch(theme.warning()))
+        }
     }
 }
 
@@ -214,7 +272,7 @@ fn render_empty(model: &Model, area: Rect, buf: &mut Buffer) {
         ("Nog geen beoordelingen.", theme.title()),
         ("", Style::new()),
         (
-            "Met goudenoor bepaalt u hoe volwassen het klacht- en feedbackmanagement van uw organisatie is: u doorloopt de 9 paradigmashifts van de Gouden Oor Maturity Check (aardig, goed, prima, goud) en de 4 onderdelen van het Stv normenkader (score 1–5), en ziet waar u staat, waar u heen wilt en wat de volgende stap is.",
+            "Met goudenoor bepaalt u hoe volwassen het klacht- en feedbackmanagement van uw organisatie is: u doorloopt de 9 paradigmashifts van de Gouden Oor Maturity Check (aardig, goed, prima, goud) en de 4 onderdelen van het Stv normenkader (score 1–5) — en naar keuze de klachtenprocedure-check, de businesscase en het IKM-model — en ziet waar u staat, waar u heen wilt en wat de volgende stap is.",
             Style::new(),
         ),
         ("", Style::new()),
@@ -247,10 +305,8 @@ pub fn hit(model: &Model, frame: Frame, at: Position) -> Option<Msg> {
     if at.y < top || at.y >= top + height {
         return None;
     }
-    let index = first_visible(model, height) + usize::from(at.y - top);
-    if index >= model.home.entries.len() {
-        return None;
-    }
+    let visible = model.home.visible();
+    let index = *visible.get(first_visible(model, height) + usize::from(at.y - top))?;
     Some(if index == model.home.selected {
         Msg::Activate
     } else {

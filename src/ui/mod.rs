@@ -1,29 +1,32 @@
-//! Views: they only read the model. One file per screen.
+//! Views: they only read the model. One file per screen. What a view learns while
+//! drawing (how far its page scrolls) is returned as a `Viewport` for the loop to send.
 
+mod actions;
+mod calculator;
+mod checklist;
 mod compare;
 mod dialog;
+mod grid;
 mod help;
 mod home;
-mod part;
+mod model;
+mod norm;
 pub mod radar;
 mod results;
-mod shift;
 mod sidebar;
 mod team;
 pub mod text;
 pub mod theme;
 
-use crate::app::{Model, Msg, Notice, Step};
+use crate::app::{Model, Msg, Notice, Page, Step, Viewport, bindings, screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 pub use theme::Theme;
 
-/// The smallest terminal the screens are designed for.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-/// The widest a shift's or a part's text runs.
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
+/// The widest a statement's or a criterion's text runs.
 const READABLE_WIDTH: u16 = 110;
 
 impl Model {
@@ -50,9 +53,12 @@ pub fn frame_layout(model: &Model, area: Rect) -> Frame {
         Constraint::Length(1),
     ])
     .areas(area);
-    // The overview pages need the whole width on smaller screens.
-    let wide_results = matches!(model.step(), Some(Step::Results | Step::Team)) && area.width < 120;
-    if model.session.is_none() || wide_results {
+    // Overview pages need the whole width on smaller screens.
+    let wide = matches!(
+        model.step(),
+        Some(Step::Results | Step::Team | Step::Actions | Step::Page(_, Page::Calculator | Page::Model))
+    ) && area.width < 120;
+    if model.session.is_none() || model.compare.is_some() || wide {
         return Frame {
             header,
             sidebar: None,
@@ -68,9 +74,11 @@ pub fn frame_layout(model: &Model, area: Rect) -> Frame {
         Constraint::Fill(1),
     ])
     .areas(body);
-    // Statements and criteria read best at a comfortable line length.
     let mut main = main;
-    if matches!(model.step(), Some(Step::Shift(_) | Step::Part(_))) {
+    if matches!(
+        model.step(),
+        Some(Step::Page(_, Page::GridItem(_) | Page::NormPart(_) | Page::Section(_) | Page::Fields))
+    ) {
         main.width = main.width.min(READABLE_WIDTH);
     }
     Frame {
@@ -88,95 +96,119 @@ fn too_small(area: Rect) -> bool {
 
 impl Widget for &Model {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if too_small(area) {
-            Paragraph::new(format!(
-                "Het venster is te klein ({}×{}). goudenoor heeft minstens {MIN_WIDTH}×{MIN_HEIGHT} nodig: maak het venster groter. (q stopt)",
-                area.width, area.height
-            ))
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
-            return;
-        }
-        let frame = frame_layout(self, area);
-        if let Some(view) = &self.compare {
-            compare::render(self, view, frame, buf);
-            render_notice(self, frame.notice, buf);
-            render_hints(self, frame.hints, buf);
-            if self.help {
-                help::render(self, area, buf);
-            }
-            return;
-        }
-        match &self.session {
-            None => home::render(self, frame, buf),
+        draw(self, area, buf);
+    }
+}
+
+/// Draw the model; returns what the loop should tell the app about the page.
+pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) -> Viewport {
+    if too_small(area) {
+        Paragraph::new(format!(
+            "Het venster is te klein ({}×{}). goudenoor heeft minstens {MIN_WIDTH}×{MIN_HEIGHT} nodig: maak het venster groter. (q stopt)",
+            area.width, area.height
+        ))
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+        return model.viewport;
+    }
+    let frame = frame_layout(model, area);
+    let mut viewport = Viewport {
+        max_scroll: 0,
+        page: frame.main.height,
+    };
+    if let Some(view) = &model.compare {
+        viewport.max_scroll = compare::render(model, view, frame, buf);
+    } else {
+        match &model.session {
+            None => home::render(model, frame, buf),
             Some(session) => {
-                render_header(self, session, frame.header, buf);
+                render_header(model, session, frame.header, buf);
                 if let Some(sidebar) = frame.sidebar {
-                    sidebar::render(self, session, sidebar, buf);
+                    sidebar::render(model, session, sidebar, buf);
                 }
-                match self.step() {
-                    Some(Step::Shift(i)) => shift::render(self, session, i, frame.main, buf),
-                    Some(Step::Part(i)) => part::render(self, session, i, frame.main, buf),
-                    Some(Step::Team) => team::render(self, session, frame.main, buf),
-                    Some(Step::Results) | None => results::render(self, session, frame.main, buf),
+                let main = frame.main;
+                match model.step() {
+                    Some(Step::Page(i, page)) => {
+                        let inst = crate::app::instrument(model.instruments, &session.included, i);
+                        match page {
+                            Page::GridItem(item) => grid::render(model, session, inst, item, main, buf),
+                            Page::NormPart(part) => norm::render(model, session, inst, part, main, buf),
+                            Page::Fields => checklist::render_fields(model, session, inst, main, buf),
+                            Page::Section(s) => checklist::render_section(model, session, inst, s, main, buf),
+                            Page::Calculator => calculator::render(model, session, inst, main, buf),
+                            Page::Measurements => calculator::render_measurements(model, session, inst, main, buf),
+                            Page::Model => model::render(model, session, inst, main, buf),
+                        }
+                    }
+                    Some(Step::Team) => team::render(model, session, main, buf),
+                    Some(Step::Actions) => actions::render(model, session, main, buf),
+                    Some(Step::Results) | None => {
+                        viewport.max_scroll = results::render(model, session, main, buf);
+                    }
                 }
             }
-        }
-        render_notice(self, frame.notice, buf);
-        render_hints(self, frame.hints, buf);
-        if let Some(dialog) = &self.home.dialog
-            && self.session.is_none()
-        {
-            dialog::render(self, dialog, area, buf);
-        }
-        if let Some(dialog) = self
-            .session
-            .as_ref()
-            .and_then(|s| s.team.as_ref().map(|d| (s, d)))
-        {
-            team::render_dialog(self, dialog.0, dialog.1, area, buf);
-        }
-        if let Some(popup) = &self.popup {
-            team::render_popup(self, popup, area, buf);
-        }
-        if self.help {
-            help::render(self, area, buf);
         }
     }
+    render_notice(model, frame.notice, buf);
+    render_hints(model, frame.hints, buf);
+    if let Some(dialog) = &model.home.dialog {
+        dialog::render(model, dialog, area, buf);
+    }
+    if let Some((session, dialog)) = model
+        .session
+        .as_ref()
+        .and_then(|s| s.team.as_ref().map(|d| (s, d)))
+    {
+        team::render_dialog(model, session, dialog, area, buf);
+    }
+    if let Some(session) = &model.session
+        && session.box_open
+        && let Some(Step::Page(i, Page::Model)) = model.step()
+    {
+        let inst = crate::app::instrument(model.instruments, &session.included, i);
+        model::render_box(model, session, inst, area, buf);
+    }
+    if let Some(popup) = &model.popup {
+        team::render_popup(model, popup, area, buf);
+    }
+    if model.help {
+        help::render(model, area, buf);
+    }
+    viewport
 }
 
 fn render_header(model: &Model, session: &crate::app::Session, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
     let a = &session.assessment;
-    let mut left = vec![Span::styled(text::clean(&a.title), theme.title())];
-    if !a.organisation.is_empty() {
-        left.push(Span::styled(
-            format!(" · {}", text::clean(&a.organisation)),
-            theme.muted(),
-        ));
-    }
+    let step = session.step + 1;
+    let total = model.steps().len();
+    // The step counter and who is answering always fit; the title gives way.
     let mut right = Vec::new();
-    if a.is_workshop() && model.step() != Some(Step::Team) && model.step() != Some(Step::Results) {
+    let answering = a.is_workshop()
+        && matches!(model.step(), Some(Step::Page(..)));
+    if answering {
         right.push(Span::raw("antwoorden van "));
         right.push(Span::styled(
-            text::clean(&session.respondent_label(session.respondent)),
+            text::truncate(&text::clean(&session.respondent_label(session.respondent)), 20),
             theme.current(),
         ));
         right.push(Span::styled(
-            format!(
-                " ({}/{}, [ ] wisselt) ",
-                session.respondent + 1,
-                a.respondents.len()
-            ),
+            format!(" ({}/{}) ", session.respondent + 1, a.respondents.len()),
             theme.muted(),
         ));
     }
     if session.read_only {
         right.push(Span::styled("alleen-lezen ", theme.warning()));
     }
-    let step = session.step + 1;
-    let total = model.steps().len();
     right.push(Span::styled(format!("stap {step}/{total}"), theme.muted()));
+    let right_width: usize = right.iter().map(|s| s.width()).sum();
+    let room = usize::from(area.width).saturating_sub(right_width + 1);
+    let mut title = text::clean(&a.title);
+    if !a.organisation.is_empty() {
+        title.push_str(" · ");
+        title.push_str(&text::clean(&a.organisation));
+    }
+    let left = vec![Span::styled(text::truncate(&title, room), theme.title())];
     text::spread(left, right, area.width).render(area, buf);
 }
 
@@ -205,104 +237,48 @@ fn render_notice(model: &Model, area: Rect, buf: &mut Buffer) {
     text::spread(left, saved, area.width).render(area, buf);
 }
 
-/// The key hints of the current screen, in the bottom line.
+/// The hints of the current screen, from its binding table: as many as fit.
 fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
-    let hints: &[(&str, &str)] = if model.compare.is_some() {
-        &[
-            ("↑↓ PgUp/PgDn", "scroll"),
-            ("Esc", "terug"),
-            ("?", "hulp"),
-            ("q", "stop"),
-        ]
-    } else if model.is_typing() {
+    let theme = model.theme();
+    let hints: Vec<(&str, &str)> = if model.is_typing() {
         match &model.session {
-            Some(_) => &[
+            Some(s) if s.editor.as_ref().is_some_and(|e| e.input.is_multiline()) => vec![
                 ("Esc", "klaar"),
                 ("Enter", "nieuwe regel"),
                 ("←→↑↓", "cursor"),
             ],
-            None => &[
+            Some(_) => vec![("Enter", "klaar"), ("Esc", "annuleer")],
+            None if model.home.dialog.is_none() => vec![("Enter", "open"), ("Esc", "filter weg")],
+            None => vec![
                 ("Enter", "volgende/klaar"),
                 ("Tab", "ander veld"),
                 ("Esc", "annuleer"),
             ],
         }
     } else {
-        match model.step() {
-            None => &[
-                ("Enter", "open"),
-                ("n", "nieuw"),
-                ("+", "ronde"),
-                ("c", "vergelijk"),
-                ("m", "markeer"),
-                ("r", "hernoem"),
-                ("x", "wis"),
-                ("?", "hulp"),
-            ],
-            Some(Step::Shift(_)) => &[
-                ("1-4/Enter", "huidig"),
-                ("d", "doel"),
-                ("e", "notitie"),
-                ("Tab", "volgende"),
-                ("Esc", "overzicht"),
-                ("?", "hulp"),
-            ],
-            Some(Step::Part(_)) => &[
-                ("Spatie", "wissel"),
-                ("v/n/o", "voldaan/niet/open"),
-                ("e", "toelichting"),
-                ("i", "inleiding"),
-                ("Tab", "volgende"),
-                ("?", "hulp"),
-            ],
-            Some(Step::Team) => &[
-                ("Enter", "voorstel"),
-                ("s", "sorteer"),
-                ("a", "anoniem"),
-                ("t", "respondenten"),
-                ("Tab", "resultaten"),
-                ("?", "hulp"),
-            ],
-            Some(Step::Results) => &[
-                ("↑↓ PgUp/PgDn", "scroll"),
-                ("Shift-Tab", "terug"),
-                ("Esc", "overzicht"),
-                ("?", "hulp"),
-                ("q", "stop"),
-            ],
-        }
+        bindings(screen(model))
+            .into_iter()
+            .filter(|b| b.hint)
+            .map(|b| (b.label, b.what))
+            .collect()
     };
-    let theme = model.theme();
     let mut spans = Vec::new();
+    let mut used = 0;
     for (key, what) in hints {
-        spans.push(Span::styled(*key, theme.key()));
+        let what = what.split(" (").next().unwrap_or(what);
+        let width = key.chars().count() + what.chars().count() + 3;
+        if used + width > usize::from(area.width) {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {what}  ")));
     }
     Line::from(spans).render(area, buf);
 }
 
-/// How far the compare screen can scroll at the model's size.
-pub fn compare_max_scroll(model: &Model) -> u16 {
-    let Some(view) = &model.compare else {
-        return 0;
-    };
-    let area = Rect::new(0, 0, model.size.0, model.size.1);
-    let main = frame_layout(model, area).main;
-    compare::content_height(model, view, main.width.saturating_sub(1)).saturating_sub(main.height)
-}
-
-/// How far the results page of the open session can scroll at the model's size.
-pub fn results_max_scroll(model: &Model) -> u16 {
-    let Some(session) = &model.session else {
-        return 0;
-    };
-    let area = Rect::new(0, 0, model.size.0, model.size.1);
-    let main = frame_layout(model, area).main;
-    results::max_scroll(model, session, main.width, main.height)
-}
-
 /// The message a left click at (`column`, `row`) stands for, from the same layout the
-/// views use.
+/// views use. Called by the terminal loop, never by `app`.
 pub fn hit_test(model: &Model, column: u16, row: u16) -> Option<Msg> {
     let area = Rect::new(0, 0, model.size.0, model.size.1);
     if too_small(area) {
@@ -314,7 +290,7 @@ pub fn hit_test(model: &Model, column: u16, row: u16) -> Option<Msg> {
     if model.popup.is_some() {
         return Some(Msg::Cancel);
     }
-    if model.compare.is_some() {
+    if model.compare.is_some() || model.home.dialog.is_some() {
         return None;
     }
     let frame = frame_layout(model, area);
@@ -331,10 +307,16 @@ pub fn hit_test(model: &Model, column: u16, row: u16) -> Option<Msg> {
                 return None;
             }
             match model.step()? {
-                Step::Shift(i) => shift::hit(model, session, i, frame.main, at),
-                Step::Part(i) => part::hit(model, session, i, frame.main, at),
+                Step::Page(i, Page::GridItem(item)) => {
+                    let inst = crate::app::instrument(model.instruments, &session.included, i);
+                    grid::hit(model, session, inst, item, frame.main, at)
+                }
+                Step::Page(i, Page::NormPart(part)) => {
+                    let inst = crate::app::instrument(model.instruments, &session.included, i);
+                    norm::hit(model, session, inst, part, frame.main, at)
+                }
                 Step::Team => team::hit(model, session, frame.main, at),
-                Step::Results => None,
+                _ => None,
             }
         }
     }

@@ -23,6 +23,8 @@ pub struct Radar {
     pub bands: Vec<Option<(u8, u8)>>,
     /// The outer ring (4 = goud).
     pub max: u8,
+    /// The second polygon is an earlier round, not the ambition: its own colour.
+    pub earlier: bool,
     pub theme: Theme,
 }
 
@@ -88,7 +90,7 @@ impl Widget for &Radar {
         let at = |x: f64, y: f64| (g.cx + x * g.radius, g.cy + y * g.radius);
         let muted = self.color(Color::DarkGray);
         let current_color = self.color(Color::Magenta);
-        let ambition_color = self.color(Color::Green);
+        let ambition_color = self.color(if self.earlier { Color::Blue } else { Color::Green });
         let values =
             |v: &[Option<u8>]| -> Vec<Option<f64>> { v.iter().map(|x| x.map(f64::from)).collect() };
         let current = values(&self.current);

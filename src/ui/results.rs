@@ -1,39 +1,30 @@
-//! Results: the radar, the shifts table and the Gouden Oor summary, the Stv summary
-//! with its rules, and the next steps.
+//! Results: per instrument, from the one result model, its verdict, its figures (the
+//! radar and table of a grid, the bars of a norm framework or a checklist, the outputs
+//! of a calculator, the boxes of a model), its rules, warnings and next steps.
 
 use super::Theme;
 use super::radar::Radar;
-use super::text::{render_scrolled, wrap};
+use super::text::{render_scrolled, truncate, wrap};
 use crate::app::{Model, Session};
-use crate::domain::aggregate::{shift_spread, spreads, tally};
-use crate::domain::{
-    Answers, Instruments, Level, Respondent, VOLDOENDE, gouden_oor_summary, shift_next_steps,
-    stv_summary,
-};
+use crate::domain::aggregate::scale_spread;
+use crate::domain::result::{Detail, GridResult, InstrumentResult, NormResult, build};
+use crate::domain::scoring::model::percent_text;
+use crate::domain::{Level, Respondent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-/// The radar of the shifts for some answers.
-pub fn radar_for(instruments: &Instruments, answers: &Answers, theme: Theme) -> Radar {
-    let shifts = &instruments.gouden_oor.shifts;
+/// The radar of a grid's rows.
+pub fn radar_for(grid: &GridResult, theme: Theme) -> Radar {
     Radar {
-        labels: shifts
-            .iter()
-            .map(|s| format!("{} {}", s.number, s.to))
-            .collect(),
-        current: shifts
-            .iter()
-            .map(|s| answers.level(&s.id).map(Level::value))
-            .collect(),
-        ambition: shifts
-            .iter()
-            .map(|s| answers.ambition(&s.id).map(Level::value))
-            .collect(),
+        labels: grid.rows.iter().map(|r| format!("{} {}", r.number, r.to)).collect(),
+        current: grid.rows.iter().map(|r| r.level.map(Level::value)).collect(),
+        ambition: grid.rows.iter().map(|r| r.ambition.map(Level::value)).collect(),
         bands: Vec::new(),
-        max: Level::MAX.value(),
+        max: grid.levels.len() as u8,
+        earlier: false,
         theme,
     }
 }
@@ -45,146 +36,94 @@ fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn level_name(instruments: &Instruments, level: Option<Level>) -> String {
-    level.map_or("—".to_string(), |l| {
-        instruments.gouden_oor.level_name(l).to_string()
-    })
-}
-
-/// The shifts table and the Gouden Oor summary.
-/// `team` holds the respondents of a workshop (empty for a solo check): their spread
-/// is shown beside the results.
-pub fn gouden_oor_lines(
-    instruments: &Instruments,
-    answers: &Answers,
+/// The grid's table and summary (beside the radar).
+pub fn grid_lines(
+    r: &InstrumentResult,
+    g: &GridResult,
+    instrument: &str,
     team: &[Respondent],
     theme: Theme,
     width: u16,
 ) -> Vec<Line<'static>> {
-    let check = &instruments.gouden_oor;
-    let summary = gouden_oor_summary(check, answers);
     let team_width = if team.len() > 1 { 7 } else { 0 };
+    let level_width = g.levels.iter().map(|l| l.chars().count()).max().unwrap_or(6).max(6) + 1;
     let name_width = usize::from(width)
-        .saturating_sub(22 + team_width)
+        .saturating_sub(2 * level_width + 5 + team_width)
         .clamp(8, 30);
-    let mut lines = vec![Line::styled(check.title.clone(), theme.title())];
-    lines.extend(wrapped(&check.intro, width, theme.muted()));
-    lines.extend([Line::styled(
+    let mut lines = vec![Line::styled(r.title.clone(), theme.title())];
+    lines.push(Line::styled(
         format!(
-            "{:<name_width$} {:<7}{:<7}{:>3}{}",
-            "Shift",
+            "{:<name_width$} {:<level_width$}{:<level_width$}{:>3}{}",
+            capitalize(&g.item_name),
             "Huidig",
             "Doel",
             "Gat",
             if team_width > 0 { " Team" } else { "" }
         ),
         theme.muted(),
-    )]);
-    for shift in &check.shifts {
-        let level = answers.level(&shift.id);
-        let ambition = answers.ambition(&shift.id);
-        let gap = match (level, ambition) {
-            (Some(l), Some(a)) if a > l => format!("{:>3}", a.value() - l.value()),
-            (Some(_), Some(_)) => format!("{:>3}", "✓"),
-            _ => "   ".to_string(),
+    ));
+    for row in &g.rows {
+        let gap = match row.gap() {
+            Some(d) if d > 0 => format!("{d:>3}"),
+            Some(0) => format!("{:>3}", "✓"),
+            Some(_) => format!("{:>3}", "↓"),
+            None => "   ".to_string(),
         };
-        let name = super::text::truncate(&format!("{} {}", shift.number, shift.to), name_width);
-        lines.push(Line::from(vec![
+        let name = truncate(&format!("{} {}", row.number, row.to), name_width);
+        let mut spans = vec![
             Span::raw(format!("{name:<name_width$} ")),
             Span::styled(
-                format!("{:<7}", level_name(instruments, level)),
-                if level.is_some() {
-                    theme.current()
-                } else {
-                    theme.muted()
-                },
+                format!("{:<level_width$}", g.level_name(row.level)),
+                if row.level.is_some() { theme.current() } else { theme.muted() },
             ),
-            Span::styled(
-                format!("{:<7}", level_name(instruments, ambition)),
-                theme.ambition(),
-            ),
-            Span::raw(gap),
-        ]));
+            Span::styled(format!("{:<level_width$}", g.level_name(row.ambition)), theme.ambition()),
+            Span::styled(gap, if row.gap().is_some_and(|d| d < 0) { theme.warning() } else { Style::new() }),
+        ];
         if team_width > 0 {
-            let spread = shift_spread(&shift.id, team);
+            let spread = scale_spread(instrument, &row.id, team);
             let text = match (spread.min, spread.max) {
                 (Some(a), Some(b)) if a != b => format!(" {}–{}", a.value(), b.value()),
                 (Some(a), Some(_)) => format!(" {}", a.value()),
                 _ => String::new(),
             };
-            let last = lines.last_mut().expect("just pushed");
-            last.spans.push(Span::styled(text, theme.muted()));
+            spans.push(Span::styled(text, theme.muted()));
             if spread.disagrees() {
-                last.spans.push(Span::styled(" ⚠", theme.warning()));
+                spans.push(Span::styled(" ⚠", theme.warning()));
             }
         }
+        lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
-    match summary.mean {
-        Some(mean) => {
-            lines.push(Line::from(vec![
-                Span::raw("Gemiddeld "),
-                Span::styled(mean.display(), theme.current()),
-                Span::raw(" · niveau "),
-                Span::styled(level_name(instruments, summary.level), theme.current()),
-            ]));
-            lines.extend(wrapped(
-                "(niveau: het gemiddelde naar beneden afgerond)",
-                width,
-                theme.muted(),
-            ));
-            let counts: Vec<String> = check
-                .levels
-                .iter()
-                .zip(summary.counts)
-                .map(|(name, count)| format!("{name} {count}"))
-                .collect();
-            lines.extend(wrapped(&counts.join(" · "), width, Style::new()));
-        }
-        None => lines.push(Line::styled("Nog geen shift beantwoord.", theme.muted())),
-    }
-    if summary.answered < summary.total {
-        let missing: Vec<String> = check
-            .shifts
+    lines.extend(wrapped(&r.verdict, width, theme.current()));
+    if g.summary.mean.is_some() {
+        let counts: Vec<String> = g
+            .levels
             .iter()
-            .filter(|s| answers.level(&s.id).is_none())
-            .map(|s| s.number.to_string())
+            .zip(&g.summary.counts)
+            .map(|(name, count)| format!("{name} {count}"))
             .collect();
-        lines.extend(
-            wrap(
-                &format!(
-                    "{} van {} beantwoord; nog open: {}",
-                    summary.answered,
-                    summary.total,
-                    missing.join(", ")
-                ),
-                width,
-            )
-            .into_iter()
-            .map(|l| Line::styled(l, theme.warning())),
-        );
+        lines.extend(wrapped(&counts.join(" · "), width, Style::new()));
     }
-    if let Some(furthest) = summary.gaps.first() {
-        let shift = check.shift(&furthest.shift_id).expect("known shift");
-        lines.extend(
-            wrap(
-                &format!(
-                    "Verst van het doel: {} {} ({} → {})",
-                    shift.number,
-                    shift.to,
-                    check.level_name(furthest.level),
-                    check.level_name(furthest.ambition)
-                ),
-                width,
-            )
-            .into_iter()
-            .map(Line::raw),
-        );
+    if let Some(furthest) = g.summary.gaps.first()
+        && let Some(row) = g.rows.iter().find(|x| x.id == furthest.item)
+    {
+        lines.extend(wrapped(
+            &format!(
+                "Verst van het doel: {} {} ({} → {})",
+                row.number,
+                row.to,
+                g.level_name(Some(furthest.level)),
+                g.level_name(Some(furthest.ambition))
+            ),
+            width,
+            Style::new(),
+        ));
     }
+    let marker = if theme.color { ("──", "- -") } else { ("━━ ●", "╌╌ ◆") };
     lines.push(Line::from(vec![
-        Span::styled("── huidig", theme.current()),
+        Span::styled(format!("{} huidig", marker.0), theme.current()),
         Span::raw("   "),
-        Span::styled("- - doel", theme.ambition()),
+        Span::styled(format!("{} doel", marker.1), theme.ambition()),
     ]));
     if team.len() > 1 {
         lines.extend(wrapped(
@@ -193,193 +132,266 @@ pub fn gouden_oor_lines(
             theme.muted(),
         ));
     }
-    lines.extend(wrapped(
-        "ringen van binnen naar buiten: aardig … goud",
-        width,
-        theme.muted(),
-    ));
     lines
 }
 
-/// A bar on the 1–5 scale with the "voldoende" mark at 3.
-fn bar(score: Option<u8>, width: usize, theme: Theme) -> Vec<Span<'static>> {
-    let filled = score.map_or(0, |s| usize::from(s) * width / 5);
-    let mark = usize::from(VOLDOENDE) * width / 5;
-    let mut spans = Vec::new();
-    for i in 0..width {
-        let (symbol, style) = if i == mark.saturating_sub(1) && i >= filled {
-            ("┆", theme.muted())
-        } else if i < filled {
-            ("█", theme.current())
-        } else {
-            ("░", theme.muted())
-        };
-        spans.push(Span::styled(symbol, style));
-    }
-    spans
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
-pub fn stv_lines(
-    instruments: &Instruments,
-    answers: &Answers,
-    team: &[Respondent],
-    theme: Theme,
-    width: u16,
-) -> Vec<Line<'static>> {
-    let framework = &instruments.stv;
-    let summary = stv_summary(framework, answers);
-    let bar_width = usize::from(width).saturating_sub(30).clamp(10, 25);
-    let mut lines = vec![Line::styled(
-        "Stv normenkader Klacht- en feedbackmanagement",
-        theme.title(),
-    )];
-    for (part, score) in framework.parts.iter().zip(&summary.parts) {
-        let name = super::text::truncate(&format!("{} {}", part.numeral, part.title), 24);
+/// A bar of `filled` out of `total` cells, with a mark at `mark`.
+fn bar(filled: usize, total: usize, mark: Option<usize>, theme: Theme) -> Vec<Span<'static>> {
+    (0..total)
+        .map(|i| {
+            if Some(i + 1) == mark && i >= filled {
+                Span::styled("┆", theme.muted())
+            } else if i < filled {
+                Span::styled("█", theme.current())
+            } else {
+                Span::styled("░", theme.muted())
+            }
+        })
+        .collect()
+}
+
+fn norm_lines(r: &InstrumentResult, n: &NormResult, theme: Theme, width: u16) -> Vec<Line<'static>> {
+    let bar_width = usize::from(width).saturating_sub(32).clamp(10, 25);
+    let mut lines = vec![Line::styled(r.title.clone(), theme.title())];
+    let scale = usize::from(n.scale_max);
+    for part in &n.parts {
+        let name = truncate(&format!("{} {}", part.numeral, part.title), 24);
+        let filled = part.score.map_or(0, |s| usize::from(s) * bar_width / scale);
+        let mark = n.sufficient.map(|s| usize::from(s) * bar_width / scale);
         let mut spans = vec![Span::raw(format!("{name:<24} "))];
-        spans.extend(bar(score.score, bar_width, theme));
-        spans.push(match score.score {
-            Some(s) if score.is_provisional() => Span::styled(format!(" {s}?"), theme.current()),
+        spans.extend(bar(filled, bar_width, mark, theme));
+        spans.push(match part.score {
+            Some(s) if part.provisional => Span::styled(format!(" {s} voorlopig"), theme.current()),
             Some(s) => Span::styled(format!(" {s}"), theme.current()),
             None => Span::styled(" —", theme.muted()),
         });
-        spans.push(Span::styled(
-            format!("  {}", part.rule.name()),
-            theme.muted(),
-        ));
         lines.push(Line::from(spans));
         lines.extend(
-            wrap(&score.explanation, width.saturating_sub(4))
+            wrap(&part.explanation, width.saturating_sub(4))
                 .into_iter()
                 .map(|l| Line::styled(format!("    {l}"), theme.muted())),
         );
-        if team.len() > 1 {
-            let split: Vec<String> = part
-                .criteria
-                .iter()
-                .filter(|c| tally(&c.id, team).disagrees())
-                .map(|c| c.id.clone())
-                .collect();
-            if !split.is_empty() {
-                lines.extend(
-                    wrap(
-                        &format!("team verdeeld over {}", split.join(", ")),
-                        width.saturating_sub(4),
-                    )
-                    .into_iter()
-                    .map(|l| Line::styled(format!("    {l}"), theme.warning())),
-                );
-            }
-        }
-        for warning in score
-            .not_counted
-            .iter()
-            .map(|n| n.message())
-            .chain(score.warnings.iter().cloned())
-        {
+        for w in &part.warnings {
             lines.extend(
-                wrap(&format!("⚠ {warning}"), width.saturating_sub(4))
+                wrap(&format!("⚠ {w}"), width.saturating_sub(4))
                     .into_iter()
                     .map(|l| Line::styled(format!("    {l}"), theme.warning())),
             );
         }
     }
-    lines.push(Line::styled(
-        format!("{:<24} ┆ voldoende (3) · ? voorlopig", ""),
-        theme.muted(),
+    for m in &n.measurements {
+        lines.extend(wrapped(
+            &format!(
+                "{} ({}): {} — norm {}",
+                m.name,
+                m.criterion.clone().unwrap_or_default(),
+                m.display,
+                m.threshold
+            ),
+            width,
+            if m.met == Some(false) { theme.warning() } else { theme.muted() },
+        ));
+    }
+    if let Some(s) = n.sufficient {
+        lines.push(Line::styled(format!("{:<24} ┆ voldoende ({s})", ""), theme.muted()));
+    }
+    lines.extend(wrapped(
+        &format!(
+            "{}{}",
+            r.verdict,
+            n.total
+                .map(|t| format!(" Onafgerond {}.", t.exact()))
+                .unwrap_or_default()
+        ),
+        width,
+        if r.provisional { theme.warning() } else { theme.current() },
     ));
-    match summary.total {
-        Some(total) => {
-            let verdict = Span::styled(
-                total.verdict(),
-                if total.is_voldoende() {
-                    theme.good()
-                } else {
-                    theme.bad()
-                },
-            );
-            lines.push(Line::from(vec![
-                Span::raw("Totaal "),
-                Span::styled(total.display(), theme.current()),
-                Span::raw(" — "),
-                verdict,
-                Span::styled(
-                    format!(
-                        " (gemiddelde van de vier onderdelen, onafgerond {})",
-                        total.value()
-                    )
-                    .replace('.', ","),
-                    theme.muted(),
-                ),
-            ]));
+    lines
+}
+
+fn detail_lines(r: &InstrumentResult, theme: Theme, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    match &r.detail {
+        Detail::Checklist(c) => {
+            lines.push(Line::styled(r.title.clone(), theme.title()));
+            let bar_width = usize::from(width).saturating_sub(36).clamp(10, 25);
+            for s in &c.sections {
+                let name = truncate(&s.title, 22);
+                let filled = s.share.map_or(0, |x| (x.fraction() * bar_width as f64).round() as usize);
+                let mut spans = vec![Span::raw(format!("{name:<22} "))];
+                spans.extend(bar(filled, bar_width, None, theme));
+                spans.push(Span::styled(
+                    s.share.map_or(" —".into(), |x| format!(" {}", x.display())),
+                    theme.current(),
+                ));
+                lines.push(Line::from(spans));
+            }
+            lines.extend(wrapped(&r.verdict, width, theme.current()));
+            for f in c.fields.iter().filter(|f| f.value.is_none()) {
+                lines.extend(wrapped(&format!("⚠ {}: nog niet ingevuld", f.label), width, theme.warning()));
+            }
         }
-        None => lines.push(Line::styled(
-            "Totaal: volgt zodra elk onderdeel een score heeft.",
-            theme.muted(),
-        )),
+        Detail::Calculator(c) => {
+            lines.push(Line::styled(r.title.clone(), theme.title()));
+            lines.extend(wrapped(&r.verdict, width, theme.current()));
+            for id in ["bc.weg_totaal", "bc.mond_saldo", "bc.keten_situaties", "bc.kosten_stil"] {
+                if let Some(o) = c.output(id) {
+                    lines.extend(wrapped(&format!("{}: {}", o.label, o.display), width, Style::new()));
+                }
+            }
+            for m in &c.measurements {
+                let mark = match m.met {
+                    Some(true) => "✓",
+                    Some(false) => "✗",
+                    None => "·",
+                };
+                lines.extend(wrapped(
+                    &format!("{mark} {}: {} (ambitie {})", m.name, m.display, m.threshold),
+                    width,
+                    if m.met == Some(false) { theme.warning() } else { Style::new() },
+                ));
+            }
+            for p in &c.problems {
+                lines.extend(wrapped(&format!("⚠ {p}"), width, theme.warning()));
+            }
+        }
+        Detail::Model(m) => {
+            lines.push(Line::styled(r.title.clone(), theme.title()));
+            lines.extend(wrapped(&r.verdict, width, theme.current()));
+            for (group, title) in &m.groups {
+                let boxes: Vec<String> = m
+                    .boxes
+                    .iter()
+                    .filter(|b| &b.group == group)
+                    .map(|b| {
+                        format!(
+                            "{} {}",
+                            b.title,
+                            b.percent.map_or("niet bekeken".into(), percent_text)
+                        )
+                    })
+                    .collect();
+                lines.extend(wrapped(&format!("{title}: {}", boxes.join(" · ")), width, Style::new()));
+            }
+        }
+        Detail::Grid(_) | Detail::Norm(_) => {}
     }
     lines
 }
 
-pub fn next_step_lines(
-    instruments: &Instruments,
-    answers: &Answers,
+/// Warnings, the rules and the next steps of one instrument; `selected` marks the next
+/// step under the cursor (for `a`), counted from `first`.
+fn tail_lines(
+    r: &InstrumentResult,
     theme: Theme,
     width: u16,
+    first: usize,
+    selected: usize,
 ) -> Vec<Line<'static>> {
-    let check = &instruments.gouden_oor;
-    let mut lines = vec![Line::styled("Volgende stappen", theme.title())];
-    let steps = shift_next_steps(check, answers);
-    if steps.is_empty() {
+    let mut lines = Vec::new();
+    if !matches!(r.detail, Detail::Norm(_)) {
+        for w in &r.warnings {
+            lines.extend(wrapped(&format!("⚠ {w}"), width, theme.warning()));
+        }
+    }
+    lines.push(Line::styled("Zo telt het", theme.muted()));
+    for rule in &r.rules {
+        lines.extend(wrapped(rule, width.saturating_sub(2), theme.muted()).into_iter().map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            Line::styled(format!("  {text}"), theme.muted())
+        }));
+    }
+    lines.push(Line::styled(format!("Volgende stappen — {}", r.short), theme.title()));
+    if r.next_steps.is_empty() {
         lines.push(Line::styled(
-            "Gouden Oor: beantwoord de shifts om hier de volgende stap per shift te zien.",
+            if r.progress.is_started() {
+                "Geen: alles wat beantwoord is staat op het hoogste niveau."
+            } else {
+                "Beantwoord eerst de vragen; dan verschijnen hier de volgende stappen."
+            },
             theme.muted(),
         ));
     }
-    for step in &steps {
-        let shift = check.shift(&step.shift_id).expect("known shift");
-        let target = step
-            .ambition
-            .filter(|a| *a > step.current)
-            .map(|a| format!(", doel {}", check.level_name(a)))
-            .unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} {}", shift.number, shift.to), theme.title()),
-            Span::styled(
-                format!(
-                    ": {} → {}{target}",
-                    check.level_name(step.current),
-                    check.level_name(step.next)
-                ),
-                theme.muted(),
-            ),
-        ]));
+    for (i, step) in r.next_steps.iter().enumerate() {
+        let is_selected = first + i == selected;
+        let marker = if is_selected { "▶ " } else { "  " };
+        let title = Line::from(vec![
+            Span::styled(marker, theme.key()),
+            Span::styled(step.title.clone(), theme.title()),
+        ]);
+        lines.push(if is_selected { title.style(theme.selected()) } else { title });
         lines.extend(
-            wrap(&step.statement, width.saturating_sub(2))
+            wrap(&step.text, width.saturating_sub(4))
                 .into_iter()
-                .map(|l| Line::raw(format!("  {l}"))),
+                .map(|l| Line::raw(format!("    {l}"))),
         );
     }
-    let framework = &instruments.stv;
-    let summary = stv_summary(framework, answers);
     lines.push(Line::raw(""));
-    for (part, score) in framework.parts.iter().zip(&summary.parts) {
-        let text = match (&score.next, score.score) {
-            (Some(next), Some(_)) => format!(
-                "{} {}: voor {} — {}",
-                part.numeral,
-                part.title,
-                next.target,
-                part.missing_names(next)
-            ),
-            (None, Some(_)) => format!(
-                "{} {}: de hoogste score is bereikt.",
-                part.numeral, part.title
-            ),
-            (_, None) => format!("{} {}: nog niet beoordeeld.", part.numeral, part.title),
-        };
-        lines.extend(wrap(&text, width).into_iter().map(Line::raw));
-    }
     lines
+}
+
+/// Lay out and draw (or only measure, with `buf` None) the results page; returns its height.
+fn layout(
+    model: &Model,
+    session: &Session,
+    width: u16,
+    mut draw: Option<&mut Buffer>,
+) -> u16 {
+    let theme = model.theme();
+    let result = build(model.instruments, &session.assessment);
+    let team = &session.assessment.respondents[..];
+    let mut y = 0u16;
+    let mut first_step = 0;
+    let put = |lines: Vec<Line<'static>>, x: u16, y: u16, w: u16, buf: &mut Option<&mut Buffer>| -> u16 {
+        let h = lines.len() as u16;
+        if let Some(buf) = buf.as_deref_mut() {
+            Paragraph::new(lines).render(Rect::new(x, y, w, h), buf);
+        }
+        h
+    };
+    for r in &result.instruments {
+        match &r.detail {
+            Detail::Grid(g) => {
+                let min_side = if team.len() > 1 { 44 } else { 36 };
+                let (radar_area, side, top) = radar_beside(width, min_side, |w| {
+                    grid_lines(r, g, &r.id, team, theme, w).len() as u16
+                });
+                if let Some(buf) = draw.as_deref_mut() {
+                    let mut radar = radar_for(g, theme);
+                    if team.len() > 1 {
+                        radar.bands = g
+                            .rows
+                            .iter()
+                            .map(|row| {
+                                let s = scale_spread(&r.id, &row.id, team);
+                                s.min.zip(s.max).map(|(a, b)| (a.value(), b.value()))
+                            })
+                            .collect();
+                    }
+                    radar.render(Rect::new(radar_area.x, y + radar_area.y, radar_area.width, radar_area.height), buf);
+                }
+                put(grid_lines(r, g, &r.id, team, theme, side.width), side.x, y + side.y, side.width, &mut draw);
+                y += top;
+            }
+            Detail::Norm(n) => {
+                y += put(norm_lines(r, n, theme, width), 0, y, width, &mut draw) + 1;
+            }
+            _ => {
+                y += put(detail_lines(r, theme, width), 0, y, width, &mut draw) + 1;
+            }
+        }
+        y += put(tail_lines(r, theme, width, first_step, session.step_cursor), 0, y, width, &mut draw);
+        first_step += r.next_steps.len();
+    }
+    y
 }
 
 /// A radar with a column of text beside it (or below it, when narrow): the radar's
@@ -423,90 +435,13 @@ pub(super) fn radar_beside(
     }
 }
 
-struct Sections {
-    radar: Rect,
-    right: Rect,
-    stv: Rect,
-    next: Rect,
-    height: u16,
-}
-
-fn sections(
-    instruments: &Instruments,
-    answers: &Answers,
-    team: &[Respondent],
-    theme: Theme,
-    width: u16,
-) -> Sections {
-    let min_side = if team.len() > 1 { 44 } else { 36 };
-    let (radar, right, top) = radar_beside(width, min_side, |w| {
-        gouden_oor_lines(instruments, answers, team, theme, w).len() as u16
-    });
-    let columns = width >= 140;
-    let column_width = if columns { (width - 2) / 2 } else { width };
-    let stv_height = stv_lines(instruments, answers, team, theme, column_width).len() as u16;
-    let next_height = next_step_lines(instruments, answers, theme, column_width).len() as u16;
-    let (stv, next, height) = if columns {
-        (
-            Rect::new(0, top, column_width, stv_height),
-            Rect::new(column_width + 2, top, column_width, next_height),
-            top + stv_height.max(next_height),
-        )
-    } else {
-        (
-            Rect::new(0, top, width, stv_height),
-            Rect::new(0, top + stv_height + 1, width, next_height),
-            top + stv_height + 1 + next_height,
-        )
-    };
-    Sections {
-        radar,
-        right,
-        stv,
-        next,
-        height,
-    }
-}
-
-/// How far the results page can scroll in a window of `width` × `height`.
-pub fn max_scroll(model: &Model, session: &Session, width: u16, height: u16) -> u16 {
-    let answers = &session.assessment.result_answers(model.instruments);
-    let width = width.saturating_sub(1);
-    let team = &session.assessment.respondents;
-    sections(model.instruments, answers, team, model.theme(), width)
-        .height
-        .saturating_sub(height)
-}
-
-pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
-    let theme = model.theme();
-    let instruments = model.instruments;
-    let answers = &session.assessment.result_answers(model.instruments);
+/// Draw the results; returns how far the page can scroll.
+pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) -> u16 {
     // One column for the scrollbar.
     let width = area.width.saturating_sub(1);
-    let team = &session.assessment.respondents[..];
-    let s = sections(instruments, answers, team, theme, width);
-    let mut radar = radar_for(instruments, answers, theme);
-    if session.assessment.is_workshop() {
-        radar.bands = spreads(instruments, &session.assessment.respondents)
-            .iter()
-            .map(|s| s.min.zip(s.max).map(|(a, b)| (a.value(), b.value())))
-            .collect();
-    }
-    render_scrolled(area, buf, s.height, session.scroll, |_, buf| {
-        radar.render(s.radar, buf);
-        Paragraph::new(gouden_oor_lines(
-            instruments,
-            answers,
-            team,
-            theme,
-            s.right.width,
-        ))
-        .render(s.right, buf);
-        Paragraph::new(stv_lines(instruments, answers, team, theme, s.stv.width))
-            .render(s.stv, buf);
-        Paragraph::new(next_step_lines(instruments, answers, theme, s.next.width))
-            .style(Style::new())
-            .render(s.next, buf);
+    let height = layout(model, session, width, None);
+    render_scrolled(area, buf, height, session.scroll, |_, buf| {
+        layout(model, session, width, Some(buf));
     });
+    height.saturating_sub(area.height)
 }

@@ -5,14 +5,13 @@ use super::dialog::{centered, render_input};
 use super::text::{clean, offset_to_show, render_scrolled, spread, truncate};
 use crate::app::team::{TeamRow, team_rows};
 use crate::app::{Model, Msg, Session, TeamDialog, TeamMode};
-use crate::domain::Status;
-use crate::domain::aggregate::{shift_spread, tally};
+use crate::domain::aggregate::{check_tally, scale_spread, tally};
+use crate::domain::{Check, ItemKind, Level, Status};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
-const HEADER: u16 = 4;
 
 /// Two-character column labels: letters when anonymous or when the starts of names
 /// collide, else the first two letters of each name.
@@ -58,24 +57,37 @@ fn row_line(
     model: &Model,
     session: &Session,
     proposal: &crate::domain::Answers,
-    row: TeamRow,
+    row: &TeamRow,
     width: u16,
     cursor: bool,
 ) -> Line<'static> {
     let theme = model.theme();
     let instruments = model.instruments;
     let respondents = &session.assessment.respondents;
-    let agreed = &session.assessment.agreed;
+    let agreed = session.assessment.agreed.of(&row.instrument);
+    let proposed = proposal.of(&row.instrument);
     let column = column_width(session, width);
-    let mut spans = Vec::new();
-    match row {
-        TeamRow::Shift(i) => {
-            let shift = &instruments.gouden_oor.shifts[i];
-            let spread = shift_spread(&shift.id, respondents);
-            spans.push(Span::raw(format!(
-                "{:<22}",
-                truncate(&format!("{} {}", shift.number, shift.to), 21)
-            )));
+    let Some(inst) = instruments.get(&row.instrument) else {
+        return Line::raw("");
+    };
+    let Some(item) = inst.item(&row.item) else {
+        return Line::raw("");
+    };
+    let label = match item.kind {
+        ItemKind::Level { .. } => inst
+            .grid()
+            .and_then(|g| g.item(item.id))
+            .map_or(item.label.to_string(), |i| i.name()),
+        _ => format!("{} {}", item.id, item.label),
+    };
+    let mut spans = vec![Span::raw(format!("{:<22}", truncate(&label, 21)))];
+    let level_name = |l: Level| match inst.grid() {
+        Some(g) => g.level_name(l).to_string(),
+        None => l.value().to_string(),
+    };
+    match item.kind {
+        ItemKind::Level { .. } | ItemKind::Rating { .. } => {
+            let spread = scale_spread(&row.instrument, &row.item, respondents);
             if column > 0 {
                 for level in &spread.levels {
                     spans.push(match level {
@@ -95,33 +107,26 @@ fn row_line(
             } else {
                 Span::raw("  ")
             });
-            let answer = agreed.shift(&shift.id);
-            let proposed = proposal.shift(&shift.id);
-            let name = |l: crate::domain::Level| instruments.gouden_oor.level_name(l).to_string();
             // Not agreed yet: the proposal, dimmed with a question mark; Enter takes it.
-            let cell = |agreed: Option<crate::domain::Level>,
-                        proposed: Option<crate::domain::Level>,
-                        style| match (agreed, proposed) {
-                (Some(l), _) => Span::styled(format!("{:<8}", name(l)), style),
-                (None, Some(p)) => {
-                    Span::styled(format!("{:<8}", format!("{}?", name(p))), theme.muted())
-                }
+            let cell = |agreed: Option<Level>, proposed: Option<Level>, style| match (agreed, proposed) {
+                (Some(l), _) => Span::styled(format!("{:<8}", level_name(l)), style),
+                (None, Some(p)) => Span::styled(format!("{:<8}", format!("{}?", level_name(p))), theme.muted()),
                 (None, None) => Span::styled(format!("{:<8}", "—"), theme.muted()),
             };
             spans.push(Span::raw(" "));
-            spans.push(cell(answer.level, proposed.level, theme.current()));
-            spans.push(cell(answer.ambition, proposed.ambition, theme.ambition()));
+            spans.push(cell(agreed.level(&row.item), proposed.level(&row.item), theme.current()));
+            if matches!(item.kind, ItemKind::Level { .. }) {
+                spans.push(cell(agreed.ambition(&row.item), proposed.ambition(&row.item), theme.ambition()));
+            }
+            if agreed.level(&row.item).is_none() && !spread.quorum.holds() {
+                spans.push(Span::styled(format!(" {}", spread.quorum.message()), theme.muted()));
+            }
         }
-        TeamRow::Criterion(i) => {
-            let (_, criterion) = instruments.stv.criteria().nth(i).expect("criterion row");
-            let t = tally(&criterion.id, respondents);
-            spans.push(Span::raw(format!(
-                "{:<22}",
-                truncate(&format!("{} {}", criterion.id, criterion.short), 21)
-            )));
+        ItemKind::Criterion => {
+            let t = tally(&row.instrument, &row.item, respondents);
             if column > 0 {
                 for r in respondents {
-                    let (mark, style) = match r.answers.status(&criterion.id) {
+                    let (mark, style) = match r.answers.of(&row.instrument).status(&row.item) {
                         Status::Met => ("✓", theme.good()),
                         Status::NotMet => ("✗", theme.bad()),
                         Status::Open => ("·", theme.muted()),
@@ -129,31 +134,75 @@ fn row_line(
                     spans.push(Span::styled(format!("{mark:>column$}"), style));
                 }
             }
-            spans.push(Span::raw(format!(
-                " ✓{:<3}✗{:<3}·{:<3}",
-                t.met, t.not_met, t.open
-            )));
-            spans.push(if t.disagrees() {
-                Span::styled("⚠ ", theme.warning())
-            } else {
-                Span::raw("  ")
-            });
-            let status = agreed.status(&criterion.id);
-            spans.push(match (status, proposal.status(&criterion.id)) {
-                (Status::Open, Status::Open) => Span::styled(" —", theme.muted()),
-                (Status::Open, proposed) => {
-                    Span::styled(format!(" {}?", proposed.label()), theme.muted())
+            spans.push(Span::raw(format!(" ✓{:<3}✗{:<3}·{:<3}", t.met, t.not_met, t.open)));
+            spans.push(if t.disagrees() { Span::styled("⚠ ", theme.warning()) } else { Span::raw("  ") });
+            let status = agreed.status(&row.item);
+            spans.push(match (status, proposed.status(&row.item)) {
+                (Status::Open, Status::Open) if !t.quorum().holds() => {
+                    Span::styled(format!(" — {}", t.quorum().message()), theme.muted())
                 }
+                (Status::Open, Status::Open) if t.met == t.not_met && t.met > 0 => {
+                    Span::styled(" — staken", theme.muted())
+                }
+                (Status::Open, Status::Open) => Span::styled(" —", theme.muted()),
+                (Status::Open, p) => Span::styled(format!(" {}?", p.label()), theme.muted()),
                 (status, _) => Span::styled(format!(" {}", status.label()), theme.current()),
             });
         }
+        ItemKind::Check => {
+            let t = check_tally(&row.instrument, &row.item, respondents);
+            if column > 0 {
+                for r in respondents {
+                    let answer = r.answers.of(&row.instrument).check(&row.item);
+                    let mark = match answer {
+                        Check::Ja => "j",
+                        Check::Deels => "½",
+                        Check::Nee => "n",
+                        Check::Nvt => "-",
+                        Check::Open => "·",
+                    };
+                    spans.push(Span::styled(format!("{mark:>column$}"), theme.current()));
+                }
+            }
+            spans.push(Span::raw(format!(
+                " j{} ½{} n{} -{} ",
+                t.counts[0], t.counts[1], t.counts[2], t.counts[3]
+            )));
+            let answer = agreed.check(&row.item);
+            spans.push(match (answer, proposed.check(&row.item)) {
+                (Check::Open, Check::Open) if !t.quorum().holds() => {
+                    Span::styled(format!(" — {}", t.quorum().message()), theme.muted())
+                }
+                (Check::Open, Check::Open) => Span::styled(" —", theme.muted()),
+                (Check::Open, p) => Span::styled(format!(" {}?", p.label()), theme.muted()),
+                (a, _) => Span::styled(format!(" {}", a.label()), theme.current()),
+            });
+        }
+        ItemKind::Measurement(m) => {
+            let (median, quorum) = crate::domain::aggregate::number_proposal(
+                &row.instrument,
+                &row.item,
+                m.whole,
+                respondents,
+            );
+            if column > 0 {
+                for r in respondents {
+                    let v = r.answers.of(&row.instrument).number(&row.item);
+                    spans.push(Span::styled(
+                        format!("{:>column$}", v.map_or("·".into(), |v| crate::domain::format_number(v, 0))),
+                        theme.current(),
+                    ));
+                }
+            }
+            spans.push(Span::raw(format!(
+                " mediaan {}",
+                median.map_or(quorum.message(), |v| m.display(v))
+            )));
+        }
+        ItemKind::Field(_) | ItemKind::Input(_) => {}
     }
     let line = Line::from(spans);
-    if cursor {
-        line.style(theme.selected())
-    } else {
-        line
-    }
+    if cursor { line.style(theme.selected()) } else { line }
 }
 
 fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'static>> {
@@ -173,6 +222,8 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
             columns.push_str(&format!("{label:>column$}"));
         }
     }
+    // With many respondents the legend names them by first name only, so every letter
+    // can be matched to a person.
     let legend: Vec<String> = labels
         .iter()
         .enumerate()
@@ -180,11 +231,17 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
             if session.anonymous {
                 l.clone()
             } else {
-                format!("{l} {}", clean(&session.assessment.respondents[i].name))
+                let name = clean(&session.assessment.respondents[i].name);
+                let name = if n > 6 {
+                    name.split_whitespace().next().unwrap_or("").to_string()
+                } else {
+                    name
+                };
+                format!("{l} {}", truncate(&name, 12))
             }
         })
         .collect();
-    vec![
+    let mut lines = vec![
         spread(
             vec![Span::styled(
                 format!("Workshop — {n} respondenten"),
@@ -202,26 +259,33 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
             width,
         ),
         Line::styled(
-            "Akkoord: 1–4 · d doel · v/n/o · Enter neemt voorstel? over · A alle voorstellen",
-            theme.muted(),
+            if session.team_ambition {
+                "Doel kiezen: 1–4 (0 wist) — daarna gelden de toetsen weer voor het niveau".to_string()
+            } else {
+                "Akkoord: 1–4 · d+1–4 doel · v/n/o · Enter voorstel? over · A alle".to_string()
+            },
+            if session.team_ambition { theme.warning() } else { theme.muted() },
         ),
-        Line::styled(
-            truncate(&legend.join(" · "), usize::from(width)),
-            theme.muted(),
-        ),
-        Line::styled(
+    ];
+    lines.extend(
+        super::text::wrap(&legend.join(" · "), width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.muted())),
+    );
+    lines.push(Line::styled(
             format!(
                 "{:<22}{columns} {:>4} {:>5}    {:<8}{:<7}",
                 "Shift / criterium", "med", "bereik", "Akkoord", "Doel"
             ),
             theme.title(),
-        ),
-    ]
+        ));
+    lines
 }
 
 pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
-    let header = Rect::new(area.x, area.y, area.width, HEADER.min(area.height));
-    Paragraph::new(header_lines(model, session, area.width)).render(header, buf);
+    let lines = header_lines(model, session, area.width);
+    let header = Rect::new(area.x, area.y, area.width, (lines.len() as u16).min(area.height / 2));
+    Paragraph::new(lines).render(header, buf);
     let body = Rect::new(
         area.x,
         header.bottom(),
@@ -229,13 +293,19 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
         area.height - header.height,
     );
     let rows = team_rows(model.instruments, session);
+    if rows.is_empty() {
+        return;
+    }
     let cursor = session.team_row.min(rows.len() - 1);
     let offset = offset_to_show(cursor as u16, cursor as u16 + 1, body.height);
-    let proposal =
-        crate::domain::aggregate::proposal(model.instruments, &session.assessment.respondents);
+    let proposal = crate::domain::aggregate::proposal(
+        model.instruments,
+        &session.included,
+        &session.assessment.respondents,
+    );
     render_scrolled(body, buf, rows.len() as u16, offset, |content, buf| {
         for (i, row) in rows.iter().enumerate() {
-            row_line(model, session, &proposal, *row, content.width, i == cursor).render(
+            row_line(model, session, &proposal, row, content.width, i == cursor).render(
                 Rect::new(0, i as u16, content.width.saturating_sub(1), 1),
                 buf,
             );
@@ -244,12 +314,16 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn hit(model: &Model, session: &Session, area: Rect, at: Position) -> Option<Msg> {
-    let top = area.y + HEADER;
+    let header = (header_lines(model, session, area.width).len() as u16).min(area.height / 2);
+    let top = area.y + header;
     if at.y < top {
         return None;
     }
     let rows = team_rows(model.instruments, session).len();
-    let height = area.height.saturating_sub(HEADER);
+    if rows == 0 {
+        return None;
+    }
+    let height = area.height.saturating_sub(header);
     let cursor = session.team_row.min(rows - 1);
     let offset = offset_to_show(cursor as u16, cursor as u16 + 1, height);
     let row = usize::from(at.y - top + offset);
@@ -283,11 +357,12 @@ pub fn render_dialog(
         .take(usize::from(list_height))
         .enumerate()
     {
-        let answered = crate::domain::overall_progress(
-            &model.instruments.gouden_oor,
-            &model.instruments.stv,
+        let answered = crate::domain::result::build_for(
+            model.instruments,
+            &session.included,
             &r.answers,
-        );
+        )
+        .progress();
         let marker = if i == session.respondent {
             "▶ "
         } else {

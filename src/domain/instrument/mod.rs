@@ -361,7 +361,11 @@ impl Instruments {
     }
 
     /// The instruments named by `ids`, in registry order; unknown ids are skipped.
-    pub fn selected<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a Instrument> {
-        self.list.iter().filter(|i| ids.contains(&i.id))
+    pub fn selected(&self, ids: &[String]) -> std::vec::IntoIter<&Instrument> {
+        self.list
+            .iter()
+            .filter(|i| ids.contains(&i.id))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 }

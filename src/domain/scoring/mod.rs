@@ -123,3 +123,26 @@ pub fn format_number(value: f64, decimals: usize) -> String {
         text.replace('.', ",")
     )
 }
+
+/// Parse a number typed the Dutch way: "85", "85%", "3,5", "€ 1.250", "-2".
+pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+    let trimmed = text.trim();
+    let cleaned: String = trimmed
+        .trim_start_matches('€')
+        .trim_end_matches('%')
+        .trim()
+        .replace('−', "-")
+        .chars()
+        .filter(|c| *c != '.' && *c != ' ')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(Some)
+        .ok_or_else(|| format!("\"{trimmed}\" is geen getal"))
+}

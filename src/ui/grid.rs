@@ -1,8 +1,10 @@
-//! A paradigm shift: its four statements as cards, the current level, the ambition, a note.
+//! A grid item (a paradigm shift): its statements as cards, the current level, the
+//! ambition, a note.
 
 use super::text::{offset_to_show, render_scrolled, spread, wrap};
 use crate::app::{EditTarget, Model, Msg, Session};
-use crate::domain::{Level, Shift};
+use crate::domain::instrument::{Grid, GridItem};
+use crate::domain::{Instrument, Level};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -18,7 +20,7 @@ struct Areas {
 fn areas(session: &Session, area: Rect) -> Areas {
     let editing = matches!(
         session.editor.as_ref().map(|e| &e.target),
-        Some(EditTarget::ShiftNote(_))
+        Some(EditTarget::Note { .. })
     );
     let note_height = if editing { (area.height / 3).max(6) } else { 4 };
     let [title, hint, cards, note] = Layout::vertical([
@@ -36,15 +38,22 @@ fn areas(session: &Session, area: Rect) -> Areas {
     }
 }
 
+/// The width a card's statement wraps at, in a card of `card_width` columns: the
+/// border and one column of padding on each side.
+fn statement_width(card_width: u16) -> u16 {
+    card_width.saturating_sub(4)
+}
+
 /// The cards' rectangles in content coordinates (x from 0, y from the top of the content).
-fn card_rects(shift: &Shift, width: u16) -> Vec<Rect> {
+fn card_rects(item: &GridItem, width: u16) -> Vec<Rect> {
     let mut y = 0;
-    shift
-        .statements
+    // One column for the scrollbar.
+    let card_width = width.saturating_sub(1);
+    item.statements
         .iter()
         .map(|statement| {
-            let height = wrap(statement, width.saturating_sub(4)).len() as u16 + 2;
-            let rect = Rect::new(0, y, width.saturating_sub(1), height);
+            let height = wrap(statement, statement_width(card_width)).len() as u16 + 2;
+            let rect = Rect::new(0, y, card_width, height);
             y += height;
             rect
         })
@@ -57,11 +66,25 @@ fn scroll_offset(cards: &[Rect], cursor: usize, height: u16) -> u16 {
         .map_or(0, |c| offset_to_show(c.y, c.bottom(), height))
 }
 
-pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &mut Buffer) {
+fn grid_of(inst: &Instrument) -> &Grid {
+    inst.grid().expect("a grid page shows a grid")
+}
+
+pub fn render(
+    model: &Model,
+    session: &Session,
+    inst: &Instrument,
+    index: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = model.theme();
-    let check = &model.instruments.gouden_oor;
-    let shift = &check.shifts[index];
-    let answer = session.answers().shift(&shift.id);
+    let check = grid_of(inst);
+    let shift = &check.items[index];
+    let answers = session.answers().of(&inst.id);
+    let level = answers.level(&shift.id);
+    let ambition = answers.ambition(&shift.id);
+    let note = answers.note(&shift.id).to_string();
     let areas = areas(session, area);
 
     let named = |level: Option<Level>, style| match level {
@@ -70,33 +93,46 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
     };
     let status = vec![
         Span::raw("Huidig: "),
-        named(answer.level, theme.current()),
+        named(level, theme.current()),
         Span::raw("  Doel: "),
-        named(answer.ambition, theme.ambition()),
+        named(ambition, theme.ambition()),
     ];
+    let title = format!("{}  {} → {}", shift.number, shift.from, shift.to);
+    let status_width: usize = status.iter().map(|s| s.width()).sum();
+    // Where both do not fit, the paradigm keeps its name and the status its words.
+    let title = super::text::truncate(
+        &title,
+        usize::from(areas.title.width).saturating_sub(status_width + 1),
+    );
     spread(
-        vec![Span::styled(
-            format!("{}  {} → {}", shift.number, shift.from, shift.to),
-            theme.title(),
-        )],
+        vec![Span::styled(title, theme.title())],
         status,
         areas.title.width,
     )
     .render(areas.title, buf);
+    let below = ambition.zip(level).is_some_and(|(a, l)| a < l);
     Line::styled(
-        "Kies het niveau dat nu past: 1–4, of ↑↓ en Enter",
-        theme.muted(),
+        if below {
+            "Let op: het doel ligt lager dan het huidige niveau (doel lager dan huidig)."
+                .to_string()
+        } else {
+            format!(
+                "Kies het niveau dat nu past: 1–{}, of ↑↓ en Enter; d zet het doel",
+                check.levels.len()
+            )
+        },
+        if below { theme.warning() } else { theme.muted() },
     )
     .render(areas.hint, buf);
 
     let cards = card_rects(shift, areas.cards.width);
     let content_height = cards.last().map_or(1, |c| c.bottom());
-    let offset = scroll_offset(&cards, session.card, areas.cards.height);
+    let offset = scroll_offset(&cards, session.cursor, areas.cards.height);
     render_scrolled(areas.cards, buf, content_height, offset, |_, buf| {
         for (i, (rect, statement)) in cards.iter().zip(&shift.statements).enumerate() {
-            let level = Level::new(i as u8 + 1);
-            let is_current = answer.level == level;
-            let is_ambition = answer.ambition == level;
+            let this = Level::new(i as u8 + 1);
+            let is_current = level == this;
+            let is_ambition = ambition == this;
             let mut title = vec![Span::raw(format!(" {} {} ", i + 1, check.levels[i]))];
             if is_current {
                 title.push(Span::styled("● huidig ", theme.current()));
@@ -104,7 +140,7 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
             if is_ambition {
                 title.push(Span::styled("◆ doel ", theme.ambition()));
             }
-            let border = if i == session.card {
+            let border = if i == session.cursor {
                 theme.cursor_border()
             } else if is_current {
                 theme.current()
@@ -112,7 +148,7 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
                 theme.muted()
             };
             let block = Block::bordered()
-                .border_type(if i == session.card {
+                .border_type(if i == session.cursor {
                     BorderType::Thick
                 } else {
                     BorderType::Rounded
@@ -121,7 +157,7 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
                 .title(Line::from(title));
             let inner = block.inner(*rect);
             block.render(*rect, buf);
-            let lines: Vec<Line> = wrap(statement, rect.width.saturating_sub(4))
+            let lines: Vec<Line> = wrap(statement, statement_width(rect.width))
                 .into_iter()
                 .map(Line::raw)
                 .collect();
@@ -137,7 +173,7 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
         }
     });
 
-    render_note(model, session, &shift.id, &answer.note, areas.note, buf);
+    render_note(model, session, &shift.id, &note, areas.note, buf);
 }
 
 fn render_note(
@@ -152,7 +188,7 @@ fn render_note(
     let editing = session
         .editor
         .as_ref()
-        .filter(|e| e.target == EditTarget::ShiftNote(id.to_string()));
+        .filter(|e| matches!(&e.target, EditTarget::Note { item, .. } if item == id));
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(if editing.is_some() {
@@ -173,23 +209,36 @@ fn render_note(
             .render(inner, buf);
         }
         None => {
-            let lines: Vec<Line> = wrap(&super::text::clean(note), inner.width)
+            let mut lines: Vec<Line> = wrap(&super::text::clean(note), inner.width)
                 .into_iter()
                 .map(Line::raw)
                 .collect();
+            let room = usize::from(inner.height);
+            if lines.len() > room && room > 0 {
+                // Say that there is more rather than cutting silently.
+                lines.truncate(room);
+                let last = lines.last_mut().expect("room > 0");
+                let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+                let keep = usize::from(inner.width).saturating_sub(9);
+                *last = Line::from(vec![
+                    Span::raw(super::text::truncate(&text, keep)),
+                    Span::styled(" … meer (e)", theme.muted()),
+                ]);
+            }
             Paragraph::new(Text::from(lines)).render(inner, buf);
         }
     }
 }
 
 pub fn hit(
-    model: &Model,
+    _model: &Model,
     session: &Session,
+    inst: &Instrument,
     index: usize,
     area: Rect,
     at: Position,
 ) -> Option<Msg> {
-    let shift = &model.instruments.gouden_oor.shifts[index];
+    let shift = &grid_of(inst).items[index];
     let areas = areas(session, area);
     if areas.note.contains(at) {
         return Some(Msg::EditNote);
@@ -198,7 +247,7 @@ pub fn hit(
         return None;
     }
     let cards = card_rects(shift, areas.cards.width);
-    let offset = scroll_offset(&cards, session.card, areas.cards.height);
+    let offset = scroll_offset(&cards, session.cursor, areas.cards.height);
     let y = at.y - areas.cards.y + offset;
     cards
         .iter()

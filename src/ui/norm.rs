@@ -1,8 +1,11 @@
-//! A part of the Stv normenkader: the live score and why, the introduction, the criteria.
+//! A part of a norm framework: the live score and why, the introduction, the criteria,
+//! the measurements.
 
 use super::text::{clean, offset_to_show, render_scrolled, spread, wrap};
 use crate::app::{EditTarget, Model, Msg, Session};
-use crate::domain::{Part, PartScore, Status, score_part};
+use crate::domain::instrument::{Norm, Part};
+use crate::domain::scoring::norm::{PartScore, score_part};
+use crate::domain::{Instrument, Status};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -13,14 +16,15 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 fn score_lines(
     model: &Model,
     session: &Session,
+    inst: &Instrument,
     part: &Part,
     score: &PartScore,
     width: u16,
 ) -> Vec<Line<'static>> {
     let theme = model.theme();
-    let answers = session.answers();
+    let answers = session.answers().of(&inst.id);
     let right = match score.score {
-        Some(s) if score.is_provisional() => vec![
+        Some(s) if score.provisional => vec![
             Span::styled(format!("Score {s}"), theme.current()),
             Span::styled(" (voorlopig)", theme.muted()),
         ],
@@ -36,8 +40,8 @@ fn score_lines(
         width,
     )];
     let open = score.progress.total - score.progress.done;
-    let explanation = if score.is_provisional() {
-        format!("{}. Nog {open} open.", score.explanation)
+    let explanation = if score.provisional {
+        format!("{}. Nog {open} open, die de score kunnen veranderen.", score.explanation)
     } else if score.score.is_some() {
         score.explanation.clone()
     } else {
@@ -48,42 +52,49 @@ fn score_lines(
             .into_iter()
             .map(|l| Line::styled(l, Style::new())),
     );
-    let warnings = score
-        .not_counted
-        .iter()
-        .map(|n| n.message())
-        .chain(score.warnings.iter().cloned());
-    for warning in warnings {
+    for warning in score.warnings() {
         lines.extend(
             wrap(&format!("⚠ {warning}"), width)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.warning())),
         );
     }
-    if let Some(criterion) = part.criteria.iter().find(|c| c.threshold_pct.is_some()) {
-        let threshold = criterion.threshold_pct.unwrap_or_default();
-        let text = match answers.response_pct {
-            Some(pct) if pct >= threshold => Line::from(vec![
-                Span::raw(format!("Reactietermijnen gehaald: {pct}% ")),
-                Span::styled(format!("✓ ten minste {threshold}%"), theme.good()),
-                Span::styled(" (p wijzigt)", theme.muted()),
+    for criterion in &part.criteria {
+        let Some(m) = &criterion.measurement else {
+            continue;
+        };
+        let line = match answers.number(&m.id) {
+            Some(v) if m.threshold.is_met(v) => Line::from(vec![
+                Span::raw(format!("{} ({}): {} ", m.name, criterion.id, m.display(v))),
+                Span::styled(format!("✓ {}", m.threshold_text()), theme.good()),
+                Span::styled(" · p wijzigt", theme.muted()),
             ]),
-            Some(pct) => Line::from(vec![
-                Span::raw(format!("Reactietermijnen gehaald: {pct}% ")),
-                Span::styled(format!("✗ onder {threshold}%"), theme.bad()),
-                Span::styled(" (p wijzigt)", theme.muted()),
+            Some(v) => Line::from(vec![
+                Span::raw(format!("{} ({}): {} ", m.name, criterion.id, m.display(v))),
+                Span::styled(format!("✗ {} nodig", m.threshold_text()), theme.bad()),
+                Span::styled(" · p wijzigt", theme.muted()),
             ]),
             None => Line::styled(
-                format!(
-                    "Reactietermijnen gehaald: nog niet gemeten — p om het percentage in te vullen ({}).",
-                    criterion.id
-                ),
+                format!("{} ({}): nog niet gemeten · p vult in", m.name, criterion.id),
                 theme.muted(),
             ),
         };
-        lines.push(text);
+        lines.extend(wrap_line(line, width));
     }
     lines
+}
+
+/// A styled line wrapped to `width`, keeping the style of its first span per row.
+fn wrap_line(line: Line<'static>, width: u16) -> Vec<Line<'static>> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    if unicode_width::UnicodeWidthStr::width(text.as_str()) <= usize::from(width) {
+        return vec![line];
+    }
+    let style = line.spans.first().map(|s| s.style).unwrap_or_default();
+    wrap(&text, width)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
 }
 
 /// One item of the scrolling content.
@@ -96,9 +107,15 @@ struct Item {
     heading: u16,
 }
 
-fn intro_lines(model: &Model, session: &Session, part: &Part, width: u16) -> Vec<Line<'static>> {
+fn intro_lines(
+    model: &Model,
+    session: &Session,
+    inst: &Instrument,
+    part: &Part,
+    width: u16,
+) -> Vec<Line<'static>> {
     let theme = model.theme();
-    let cursor = session.row == 0;
+    let cursor = session.cursor == 0;
     let marker = if session.intro_open { "▾" } else { "▸" };
     let style = if cursor {
         theme.selected()
@@ -119,7 +136,7 @@ fn intro_lines(model: &Model, session: &Session, part: &Part, width: u16) -> Vec
     if !session.intro_open {
         return lines;
     }
-    let framework = &model.instruments.stv;
+    let framework = norm_of(inst);
     // The framework's own introduction opens its first part.
     if framework
         .parts
@@ -127,10 +144,10 @@ fn intro_lines(model: &Model, session: &Session, part: &Part, width: u16) -> Vec
         .is_some_and(|first| first.id == part.id)
     {
         lines.push(Line::styled(
-            format!("Inleiding — {}", framework.publisher),
+            format!("Inleiding — {}", inst.publisher),
             theme.muted(),
         ));
-        for paragraph in &framework.intro {
+        for paragraph in &inst.intro {
             lines.extend(
                 wrap(paragraph, width)
                     .into_iter()
@@ -161,41 +178,42 @@ fn intro_lines(model: &Model, session: &Session, part: &Part, width: u16) -> Vec
     lines
 }
 
+fn norm_of(inst: &Instrument) -> &Norm {
+    inst.norm().expect("a norm page shows a norm framework")
+}
+
 fn is_editing_note(session: &Session, id: &str) -> bool {
     session
         .editor
         .as_ref()
-        .is_some_and(|e| e.target == EditTarget::CriterionNote(id.to_string()))
+        .is_some_and(|e| matches!(&e.target, EditTarget::Note { item, .. } if item == id))
 }
 
 fn card_body(
     session: &Session,
-    criterion: &crate::domain::Criterion,
+    inst: &Instrument,
+    criterion: &crate::domain::instrument::Criterion,
     width: u16,
 ) -> (Vec<String>, Vec<String>, u16) {
     let text = wrap(&criterion.text, width);
-    let note = session
-        .answers()
-        .criteria
-        .get(&criterion.id)
-        .map(|a| a.note.as_str())
-        .unwrap_or("");
+    let note = session.answers().of(&inst.id).note(&criterion.id);
     let note_lines = if note.is_empty() {
         vec![]
     } else {
         wrap(&format!("Dat blijkt uit: {}", clean(note)), width)
     };
     let editor_height = if is_editing_note(session, &criterion.id) {
-        5
+        // Tall enough to show the line with the cursor and some context.
+        7
     } else {
         0
     };
     (text, note_lines, editor_height)
 }
 
-fn items(model: &Model, session: &Session, part: &Part, width: u16) -> Vec<Item> {
+fn items(model: &Model, session: &Session, inst: &Instrument, part: &Part, width: u16) -> Vec<Item> {
     let inner_width = width.saturating_sub(5);
-    let mut y = intro_lines(model, session, part, width.saturating_sub(2)).len() as u16 + 1;
+    let mut y = intro_lines(model, session, inst, part, width.saturating_sub(2)).len() as u16 + 1;
     let mut items = vec![Item {
         row: 0,
         rect: Rect::new(0, 0, width.saturating_sub(1), y - 1),
@@ -206,7 +224,7 @@ fn items(model: &Model, session: &Session, part: &Part, width: u16) -> Vec<Item>
             .heading
             .as_ref()
             .map_or(0, |h| wrap(h, width).len() as u16);
-        let (text, note, editor) = card_body(session, criterion, inner_width);
+        let (text, note, editor) = card_body(session, inst, criterion, inner_width);
         let mut height = text.len() as u16 + 2 + editor;
         if !note.is_empty() && editor == 0 {
             height += note.len() as u16 + 1;
@@ -234,8 +252,15 @@ struct Areas {
     content: Rect,
 }
 
-fn areas(model: &Model, session: &Session, part: &Part, score: &PartScore, area: Rect) -> Areas {
-    let height = (score_lines(model, session, part, score, area.width).len() as u16 + 1)
+fn areas(
+    model: &Model,
+    session: &Session,
+    inst: &Instrument,
+    part: &Part,
+    score: &PartScore,
+    area: Rect,
+) -> Areas {
+    let height = (score_lines(model, session, inst, part, score, area.width).len() as u16 + 1)
         .min(area.height / 2);
     Areas {
         score: Rect::new(area.x, area.y, area.width, height),
@@ -244,27 +269,32 @@ fn areas(model: &Model, session: &Session, part: &Part, score: &PartScore, area:
 }
 
 fn offset(items: &[Item], session: &Session, height: u16) -> u16 {
-    items.get(session.row).map_or(0, |item| {
+    items.get(session.cursor).map_or(0, |item| {
         offset_to_show(item.rect.y - item.heading, item.rect.bottom(), height)
     })
 }
 
-pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    model: &Model,
+    session: &Session,
+    inst: &Instrument,
+    index: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = model.theme();
-    let part = &model.instruments.stv.parts[index];
-    let answers = session.answers();
-    let score = score_part(part, answers);
-    let areas = areas(model, session, part, &score, area);
-    Paragraph::new(score_lines(model, session, part, &score, area.width)).render(areas.score, buf);
+    let norm = norm_of(inst);
+    let part = &norm.parts[index];
+    let answers = session.answers().of(&inst.id);
+    let score = score_part(part, norm.scale.min, answers);
+    let areas = areas(model, session, inst, part, &score, area);
+    Paragraph::new(score_lines(model, session, inst, part, &score, area.width))
+        .render(areas.score, buf);
 
-    let items = items(model, session, part, areas.content.width);
+    let items = items(model, session, inst, part, areas.content.width);
     let content_height = items.last().map_or(1, |i| i.rect.bottom());
     let offset = offset(&items, session, areas.content.height);
-    let not_counted: Vec<&str> = score
-        .not_counted
-        .iter()
-        .map(|n| n.criterion.as_str())
-        .collect();
+    let not_counted: Vec<&str> = score.not_counted.iter().map(|n| n.criterion()).collect();
     render_scrolled(
         areas.content,
         buf,
@@ -274,6 +304,7 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
             Paragraph::new(intro_lines(
                 model,
                 session,
+                inst,
                 part,
                 content.width.saturating_sub(2),
             ))
@@ -290,7 +321,7 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
                     .render(Rect::new(0, top, content.width, item.heading), buf);
                 }
                 let status = answers.status(&criterion.id);
-                let cursor = session.row == item.row;
+                let cursor = session.cursor == item.row;
                 let mut title = vec![
                     Span::styled(
                         format!(" {} ", status_mark(status)),
@@ -332,7 +363,8 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
                     inner.width.saturating_sub(2),
                     inner.height,
                 );
-                let (text, note, editor_height) = card_body(session, criterion, text_area.width);
+                let (text, note, editor_height) =
+                    card_body(session, inst, criterion, text_area.width);
                 let mut lines: Vec<Line> = text.into_iter().map(Line::raw).collect();
                 let text_height = lines.len() as u16;
                 if editor_height > 0 {
@@ -363,26 +395,16 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
     );
 
     if let Some(editor) = &session.editor
-        && editor.target == EditTarget::ResponsePercent
+        && let EditTarget::Number { item, .. } = &editor.target
+        && let Some((_, m)) = norm.measurements().find(|(_, m)| &m.id == item)
     {
-        let popup = super::dialog::centered(area, 50, 5);
-        ratatui::widgets::Clear.render(popup, buf);
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(theme.cursor_border())
-            .title(" Gehaalde reactietermijnen (%) ");
-        let inner = block.inner(popup);
-        block.render(popup, buf);
-        Line::styled(
-            "Enter: opslaan · Esc: annuleer · leeg: wissen",
-            theme.muted(),
-        )
-        .render(Rect::new(inner.x, inner.y + 2, inner.width, 1), buf);
-        super::dialog::render_input(
-            &editor.input,
-            Rect::new(inner.x, inner.y, inner.width, 1),
+        super::dialog::render_number(
+            model,
+            &format!(" {} ({}) ", m.name, m.unit),
+            &m.question,
+            editor,
+            area,
             buf,
-            theme,
         );
     }
 }
@@ -390,17 +412,19 @@ pub fn render(model: &Model, session: &Session, index: usize, area: Rect, buf: &
 pub fn hit(
     model: &Model,
     session: &Session,
+    inst: &Instrument,
     index: usize,
     area: Rect,
     at: Position,
 ) -> Option<Msg> {
-    let part = &model.instruments.stv.parts[index];
-    let score = score_part(part, session.answers());
-    let areas = areas(model, session, part, &score, area);
+    let norm = norm_of(inst);
+    let part = &norm.parts[index];
+    let score = score_part(part, norm.scale.min, session.answers().of(&inst.id));
+    let areas = areas(model, session, inst, part, &score, area);
     if !areas.content.contains(at) {
         return None;
     }
-    let items = items(model, session, part, areas.content.width);
+    let items = items(model, session, inst, part, areas.content.width);
     let offset = offset(&items, session, areas.content.height);
     let y = at.y - areas.content.y + offset;
     items

@@ -1,0 +1,24 @@
+//! Text safe to show: what users typed never moves a terminal's cursor, switches its
+//! direction or hides itself in a report.
+
+/// Whether a character may never reach a terminal or a report: control characters
+/// (C0, DEL, C1) and the bidirectional controls that reorder text.
+pub fn is_hostile(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// One line: control characters replaced, newlines and tabs flattened to spaces.
+pub fn plain(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' | '\r' => ' ',
+            c if is_hostile(c) => '�',
+            c => c,
+        })
+        .collect()
+}
+
+/// Like `plain`, but keeps line breaks (for notes shown on their own lines).
+pub fn plain_lines(text: &str) -> String {
+    text.lines().map(plain).collect::<Vec<_>>().join("\n")
+}

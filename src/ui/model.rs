@@ -1,0 +1,180 @@
+//! The IKM model as a diagram: Enablers → Performance → Results, each box with how
+//! mature the items behind it are, boxes nobody looked at standing out, the weakest
+//! named, and the team's own rating beside the performance indicators.
+
+use super::dialog::centered;
+use super::text::{clean, spread, truncate, wrap};
+use crate::app::{Model, Session};
+use crate::domain::Instrument;
+use crate::domain::result::{Detail, ModelResult, instrument_result};
+use crate::domain::scoring::model::{READING_RULE, percent_text};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+
+fn result(model: &Model, session: &Session, inst: &Instrument) -> ModelResult {
+    let answers = session.assessment.result_answers(model.instruments);
+    match instrument_result(model.instruments, inst, &session.included, &answers).detail {
+        Detail::Model(m) => m,
+        _ => unreachable!("a model page shows a model"),
+    }
+}
+
+fn gauge(percent: Option<f64>, width: usize) -> String {
+    match percent {
+        Some(p) => {
+            let filled = ((p / 100.0) * width as f64).round() as usize;
+            format!("{}{}", "█".repeat(filled.min(width)), "░".repeat(width - filled.min(width)))
+        }
+        None => "·".repeat(width),
+    }
+}
+
+pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, buf: &mut Buffer) {
+    let theme = model.theme();
+    let r = result(model, session, inst);
+    let mut header = vec![spread(
+        vec![Span::styled(inst.title.clone(), theme.title())],
+        vec![Span::styled("Enter: wat zit erachter · 1–5: beoordeling team", theme.muted())],
+        area.width,
+    )];
+    header.push(match &r.weakest {
+        Some(w) => {
+            let title = r.boxes.iter().find(|b| &b.id == w).map_or(w.clone(), |b| b.title.clone());
+            Line::from(vec![
+                Span::raw("Zwakste vak: "),
+                Span::styled(title, theme.warning()),
+                Span::styled(
+                    format!(" · {} niet bekeken", r.unseen.len()),
+                    theme.muted(),
+                ),
+            ])
+        }
+        None => Line::styled(
+            "Nog niets bekeken: beantwoord eerst de andere instrumenten.",
+            theme.muted(),
+        ),
+    });
+    Paragraph::new(header).render(Rect::new(area.x, area.y, area.width, 2), buf);
+    let body = Rect::new(area.x, area.y + 3, area.width, area.height.saturating_sub(3));
+    let columns = r.groups.len().max(1) as u16;
+    let arrow = 3;
+    let column_width = (body.width.saturating_sub(arrow * (columns - 1))) / columns;
+    let gauge_width = usize::from(column_width).saturating_sub(6).clamp(3, 12);
+    let mut index = 0;
+    for (g, (group_id, group_title)) in r.groups.iter().enumerate() {
+        let x = body.x + g as u16 * (column_width + arrow);
+        let mut lines = vec![Line::styled(group_title.clone(), theme.title())];
+        for b in r.boxes.iter().filter(|b| &b.group == group_id) {
+            let selected = index == session.cursor;
+            index += 1;
+            let weakest = r.weakest.as_ref() == Some(&b.id);
+            let name = truncate(&b.title, usize::from(column_width).saturating_sub(5));
+            let mut first = spread(
+                vec![Span::styled(name, if weakest { theme.warning() } else { theme.title() })],
+                vec![Span::styled(
+                    b.percent.map_or("—".into(), percent_text),
+                    theme.current(),
+                )],
+                column_width,
+            );
+            if selected {
+                first = first.style(theme.selected());
+            }
+            lines.push(first);
+            lines.push(match b.percent {
+                Some(p) => Line::styled(gauge(Some(p), gauge_width), theme.current()),
+                None => Line::styled("niet bekeken", theme.warning()),
+            });
+            if let Some(rating) = b.rating {
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!(
+                            "team {}",
+                            b.rating_display.clone().unwrap_or_else(|| percent_text(rating))
+                        ),
+                        theme.ambition(),
+                    ),
+                    if b.differs {
+                        Span::styled(" ⚠ verschil", theme.warning())
+                    } else {
+                        Span::raw("")
+                    },
+                ]));
+            }
+            lines.push(Line::raw(""));
+        }
+        Paragraph::new(lines).render(Rect::new(x, body.y, column_width, body.height), buf);
+        if g + 1 < r.groups.len() {
+            Line::styled(" → ", theme.muted()).render(
+                Rect::new(x + column_width, body.y + body.height / 3, arrow, 1),
+                buf,
+            );
+        }
+    }
+}
+
+/// The items behind the box under the cursor, with their answers.
+pub fn render_box(model: &Model, session: &Session, inst: &Instrument, area: Rect, buf: &mut Buffer) {
+    let theme = model.theme();
+    let r = result(model, session, inst);
+    let Some(b) = r.boxes.get(session.cursor) else {
+        return;
+    };
+    let width = 90.min(area.width);
+    let inner_width = width.saturating_sub(4);
+    let mut lines = vec![Line::styled(
+        match b.percent {
+            Some(p) => format!("{} — {}", b.title, percent_text(p)),
+            None => format!("{} — niet bekeken", b.title),
+        },
+        theme.title(),
+    )];
+    if b.readings.is_empty() {
+        lines.push(Line::styled(
+            "Geen van de instrumenten in deze beoordeling zegt iets over dit vak.",
+            theme.muted(),
+        ));
+    }
+    for reading in &b.readings {
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} ", clean(&reading.label))),
+            Span::styled(
+                format!(
+                    "{}{}",
+                    reading.answer,
+                    reading.percent.map_or(String::new(), |p| format!(" ({})", percent_text(p)))
+                ),
+                theme.current(),
+            ),
+        ]));
+        lines.extend(
+            wrap(&reading.reason, inner_width.saturating_sub(2))
+                .into_iter()
+                .map(|l| Line::styled(format!("  {l}"), theme.muted())),
+        );
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Zo lezen we dit", theme.title()));
+    for rule in READING_RULE {
+        lines.extend(wrap(rule, inner_width).into_iter().map(|l| Line::styled(l, theme.muted())));
+    }
+    let max = usize::from(area.height.saturating_sub(4));
+    if lines.len() > max {
+        let hidden = lines.len() - max + 1;
+        lines.truncate(max.saturating_sub(1));
+        lines.push(Line::styled(format!("… en nog {hidden} regels (het rapport toont alles)"), theme.muted()));
+    }
+    let height = lines.len() as u16 + 2;
+    let rect = centered(area, width, height);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(theme.cursor_border())
+                .title(" Wat zit erachter — elke toets sluit "),
+        )
+        .render(rect, buf);
+}
