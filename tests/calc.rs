@@ -1,10 +1,10 @@
 //! The business case rule of seed 004 (churn through silence, word of mouth, the
 //! 1000-100-10 chain), with figures worked out by hand, and its edge cases.
 
-use goudenoor::domain::calc::{NotComputed, Outputs, RuleIds, compute};
+use goudenoor::domain::calc::{NotComputed, Outputs, RuleIds, compute, input_values};
 use goudenoor::domain::instrument::CalcRule;
 use goudenoor::domain::result::{Detail, build_for};
-use goudenoor::domain::{Answers, Instruments};
+use goudenoor::domain::{Answers, Instrument, Instruments, ItemAnswers};
 use std::collections::BTreeMap;
 
 type Values = BTreeMap<String, Option<f64>>;
@@ -103,6 +103,29 @@ fn the_seed_defaults_give_the_seeds_figures_exactly() {
         out["bc.kosten_stil"].as_ref().unwrap_err().message(),
         "vul de waarde per klant in om de kosten te zien"
     );
+}
+
+#[test]
+fn the_data_file_has_the_seeds_defaults() {
+    // data/businesscase.ron (written by another agent) against the seed's figures above.
+    let path = "data/businesscase.ron";
+    let text = std::fs::read_to_string(path).unwrap();
+    let inst = Instrument::from_ron(path, &text).expect("a valid calculator");
+    let calc = inst.calculator().unwrap();
+    assert_eq!(calc.rule, CalcRule::BusinessCase);
+    let values = input_values(calc, &ItemAnswers::default());
+    assert_eq!(values, seed_defaults());
+    let out = compute(calc.rule, &values);
+    assert_eq!(ok(&out, "bc.weg_stil_pct"), 14.85);
+    // An entered figure replaces the default.
+    let mut answers = ItemAnswers::default();
+    answers.set_number("bc.klanten", Some(2000.0));
+    let values = input_values(calc, &answers);
+    assert_eq!(values["bc.klanten"], Some(2000.0));
+    // 2000 × 30% × 55% × 90% = 297 lost through silence, still 14,85%.
+    let out = compute(calc.rule, &values);
+    assert_eq!(ok(&out, "bc.weg_stil"), 297.0);
+    assert_eq!(ok(&out, "bc.weg_stil_pct"), 14.85);
 }
 
 #[test]
