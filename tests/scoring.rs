@@ -810,6 +810,38 @@ proptest! {
                 let raised = norm::score_part(part, 1, &a).score.unwrap();
                 prop_assert!(raised >= next.target, "part {}: {:?} gives {}", &part.id, group, raised);
             }
+            // Complete: every criterion that alone would raise the score (met, with a
+            // measurement that reaches its threshold) is named, open ones first.
+            let now = score.score.unwrap();
+            let mut raisers = Vec::new();
+            for c in &part.criteria {
+                let mut a = answers.clone();
+                a.set_status(&c.id, Status::Met);
+                if let Some(m) = &c.measurement {
+                    a.set_number(&m.id, Some(95.0));
+                }
+                if norm::score_part(part, 1, &a).score.unwrap() > now {
+                    raisers.push(c.id.clone());
+                }
+            }
+            if !next.together {
+                let mut named = next.criteria.clone();
+                named.sort();
+                raisers.sort();
+                prop_assert_eq!(named, raisers, "part {}", &part.id);
+                // Open: not ticked, and no measurement that already rules it out.
+                let undecided = |id: &String| {
+                    let c = part.criterion(id).unwrap();
+                    let ruled_out = c.measurement.as_ref().is_some_and(|m| {
+                        answers.number(&m.id).is_some_and(|v| !m.threshold.is_met(v))
+                    });
+                    answers.status(id) == Status::Open && !ruled_out
+                };
+                let open: Vec<bool> = next.criteria.iter().map(undecided).collect();
+                prop_assert!(open.windows(2).all(|w| w[0] || !w[1]), "open first in part {}: {:?}", &part.id, &next.criteria);
+            } else {
+                prop_assert!(raisers.is_empty(), "part {}: {:?} raise it alone", &part.id, raisers);
+            }
         }
     }
 
