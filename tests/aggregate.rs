@@ -362,3 +362,33 @@ proptest! {
         prop_assert_eq!(&a.result_answers(instruments()), &answers);
     }
 }
+
+#[test]
+fn a_measurement_proposal_is_the_median_when_the_quorum_holds() {
+    let team_with = |values: &[Option<f64>]| -> Vec<Respondent> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let mut answers = Answers::default();
+                answers.of_mut(STV).set_number("IV.4.pct", *v);
+                respondent(i, answers)
+            })
+            .collect()
+    };
+    // 85, 92, 95 of 4: median 92.
+    let team = team_with(&[Some(85.0), Some(95.0), None, Some(92.0)]);
+    let (value, quorum) = number_proposal(STV, "IV.4.pct", true, &team);
+    assert_eq!(value, Some(92.0));
+    assert_eq!(quorum.answered, 3);
+    assert_eq!(propose(&team).of(STV).number("IV.4.pct"), Some(92.0));
+    // 85 and 90 of 4: median 87,5, whole numbers round down → 87.
+    let team = team_with(&[Some(85.0), None, Some(90.0), None]);
+    assert_eq!(number_proposal(STV, "IV.4.pct", true, &team).0, Some(87.0));
+    // 1 of 4: too few, no proposal.
+    let team = team_with(&[Some(85.0), None, None, None]);
+    let (value, quorum) = number_proposal(STV, "IV.4.pct", true, &team);
+    assert_eq!(value, None);
+    assert_eq!(quorum.message(), "te weinig antwoorden (1 van 4)");
+    assert_eq!(propose(&team).of(STV).number("IV.4.pct"), None);
+}
