@@ -368,7 +368,8 @@ fn next_step(
             })
             .cloned()
             .collect(),
-        None => Vec::new(),
+        // An additive rule at its floor: one point alone leaves the score where it is.
+        None => smallest_raising_set(part, score, state, scale_min),
     };
     PartStep {
         target: score + 1,
@@ -376,6 +377,47 @@ fn next_step(
         criteria: needed,
         points: 1,
     }
+}
+
+/// The first smallest set of criteria that do not count now whose counting together
+/// would raise the score, open ones first; empty when none does.
+fn smallest_raising_set(
+    part: &Part,
+    score: u8,
+    state: &[(&str, Counts)],
+    scale_min: u8,
+) -> Vec<String> {
+    let candidates: Vec<&str> = [Counts::Open, Counts::No, Counts::FailsMeasurement]
+        .iter()
+        .flat_map(|kind| state.iter().filter(move |(_, s)| s == kind))
+        .map(|(id, _)| *id)
+        .collect();
+    let counting = |chosen: &[usize], id: &str| {
+        chosen.iter().any(|&i| candidates[i] == id)
+            || state
+                .iter()
+                .any(|(c, s)| *c == id && matches!(s, Counts::Yes | Counts::YesUnmeasured))
+    };
+    for size in 2..=candidates.len() {
+        // Index combinations in lexicographic order: the earliest candidates first.
+        let mut chosen: Vec<usize> = (0..size).collect();
+        loop {
+            if rule_score(&part.rule, scale_min, &|id: &str| counting(&chosen, id)) > score {
+                return chosen.iter().map(|&i| candidates[i].to_string()).collect();
+            }
+            let Some(i) = (0..size)
+                .rev()
+                .find(|&i| chosen[i] < candidates.len() - size + i)
+            else {
+                break;
+            };
+            chosen[i] += 1;
+            for j in i + 1..size {
+                chosen[j] = chosen[j - 1] + 1;
+            }
+        }
+    }
+    Vec::new()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
