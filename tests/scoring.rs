@@ -210,25 +210,27 @@ fn part_four_floor_is_one() {
 
 #[test]
 fn part_four_at_the_floor_still_names_a_next_step() {
-    // Nothing counts: sum 0, score 1 (the floor). One point alone gives 1, so no single
-    // criterion raises the score; two points are needed. The first pair that does,
-    // open ones first in the framework's order, is IV.1a and IV.1b (together +2).
+    // Nothing counts: sum 0, score 1 (the floor). One point alone gives 1, so two points
+    // are needed: the step names how many, and every criterion that adds one — open ones
+    // first (IV.1a, IV.3, IV.4), then the one said not met (IV.2). IV.1b adds nothing
+    // without IV.1a, so it is not named.
     let score = score("IV", &with(&[("IV.2", Status::NotMet)]));
     let next = score.next.expect("a next step below the top");
     assert_eq!(next.target, 2);
-    assert!(!next.criteria.is_empty(), "{next:?}");
-    assert!(next.together);
-    assert_eq!(next.criteria, ["IV.1a", "IV.1b"]);
+    assert_eq!(next.points, 2);
+    assert!(!next.together);
+    assert_eq!(next.criteria, ["IV.1a", "IV.3", "IV.4", "IV.2"]);
     assert_eq!(
         score.explanation,
-        "Score 1 — geen punten, ten minste 1; voor 2 ontbreekt IV.1a en IV.1b"
+        "Score 1 — geen punten, ten minste 1; voor 2 ontbreken 2 punten uit IV.1a, IV.3, IV.4, IV.2"
     );
-    // Whatever the step names, meeting all of it does raise the score.
+    // Any two of them raise the score to 2.
     let mut answers = with(&[("IV.2", Status::NotMet)]);
-    for id in &next.criteria {
+    for id in &next.criteria[2..] {
         answers.set_status(id, Status::Met);
     }
-    assert!(self::score("IV", &answers).score.unwrap() >= next.target);
+    answers.set_number("IV.4.pct", Some(95.0));
+    assert_eq!(self::score("IV", &answers).score, Some(2));
 }
 
 #[test]
@@ -796,6 +798,9 @@ proptest! {
             prop_assert!(!next.criteria.is_empty(), "part {}: empty next step", &part.id);
             let groups: Vec<Vec<String>> = if next.together {
                 vec![next.criteria.clone()]
+            } else if next.points > 1 {
+                // Below an additive floor: any `points` of them; try the first ones.
+                vec![next.criteria.iter().take(usize::from(next.points)).cloned().collect()]
             } else {
                 next.criteria.iter().map(|c| vec![c.clone()]).collect()
             };
@@ -824,7 +829,7 @@ proptest! {
                     raisers.push(c.id.clone());
                 }
             }
-            if !next.together {
+            if !next.together && next.points <= 1 {
                 let mut named = next.criteria.clone();
                 named.sort();
                 raisers.sort();

@@ -327,7 +327,8 @@ fn reached(
             if next.together {
                 next.criteria.iter().all(counts)
             } else {
-                next.criteria.iter().any(counts)
+                // Below an additive floor the step named how many points it needs.
+                next.criteria.iter().filter(|c| counts(c)).count() >= usize::from(next.points.max(1))
             }
         }
         Detail::Checklist(_) => answers.check(&step.item) == super::Check::Ja,
