@@ -8,7 +8,7 @@ pub mod domain;
 pub mod fixtures;
 // pub mod import;
 pub mod radar;
-// pub mod report;
+pub mod report;
 pub mod store;
 // pub mod tui;
 // pub mod ui;

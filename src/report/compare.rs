@@ -1,10 +1,14 @@
-//! A comparison of two rounds as text, Markdown, JSON or HTML.
+//! A comparison of two rounds as text, Markdown, JSON or HTML, from the domain's one
+//! `Comparison`: per instrument the headline change, the verdicts, the change rows,
+//! the ambitions of grids; the next steps reached and the actions done.
 
-use super::{plain, summary};
-use crate::domain::compare::{Comparison, arrow, compare, signed};
-use crate::domain::{Assessment, Instruments, Level};
-use maud::{DOCTYPE, PreEscaped, html};
-use serde::Serialize;
+use super::model::date;
+use super::{markdown, plain};
+use crate::domain::compare::{ChangeRow, Comparison, CompareError, InstrumentChange, compare};
+use crate::domain::result::{AssessmentResult, Detail};
+use crate::domain::{Assessment, Instruments};
+use maud::{DOCTYPE, html};
+use serde_json::json;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -15,333 +19,394 @@ pub enum CompareFormat {
     Html,
 }
 
-fn name(instruments: &Instruments, level: Option<Level>) -> String {
-    summary::level_name(instruments, level)
-}
-
-/// One line of a comparison, ready for any format: what, before, after, which way.
-struct ChangeRow {
-    label: String,
-    before: String,
-    after: String,
-    arrow: &'static str,
-}
-
-fn shift_rows(instruments: &Instruments, c: &Comparison) -> Vec<ChangeRow> {
-    c.shifts
-        .iter()
-        .map(|s| ChangeRow {
-            label: format!("{} {}", s.number, s.to),
-            before: name(instruments, s.before),
-            after: name(instruments, s.after),
-            arrow: arrow(s.delta()),
-        })
-        .collect()
-}
-
-fn part_rows(c: &Comparison) -> Vec<ChangeRow> {
-    let score = |s: Option<u8>| s.map_or("—".to_string(), |s| s.to_string());
-    c.parts
-        .iter()
-        .map(|p| ChangeRow {
-            label: format!("{} {}", p.numeral, p.title),
-            before: score(p.before),
-            after: score(p.after),
-            arrow: arrow(p.delta()),
-        })
-        .collect()
-}
-
 fn heading(a: &Assessment, b: &Assessment) -> String {
     format!(
         "{} ({}) → {} ({})",
         plain(&a.title),
-        summary::date(a),
+        date(a),
         plain(&b.title),
-        summary::date(b)
+        date(b)
     )
 }
 
-fn text(instruments: &Instruments, a: &Assessment, b: &Assessment, c: &Comparison) -> String {
-    let mut out = format!("Vergelijking: {}\n\n", heading(a, b));
+fn verdict(result: &AssessmentResult, id: &str) -> String {
+    result.get(id).map_or("—".into(), |r| r.verdict.clone())
+}
+
+/// The later round's ambition per grid row, "—" elsewhere.
+fn ambition(result: &AssessmentResult, instrument: &str, row: &str) -> Option<String> {
+    match &result.get(instrument)?.detail {
+        Detail::Grid(g) => g
+            .rows
+            .iter()
+            .find(|r| r.id == row)
+            .map(|r| g.level_name(r.ambition)),
+        _ => None,
+    }
+}
+
+fn is_grid(c: &Comparison, id: &str) -> bool {
+    matches!(c.after.get(id).map(|r| &r.detail), Some(Detail::Grid(_)))
+}
+
+fn headline(i: &InstrumentChange) -> Option<String> {
+    Some(format!(
+        "{} → {}{}",
+        i.before.as_deref()?,
+        i.after.as_deref()?,
+        i.change
+            .as_ref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default()
+    ))
+}
+
+fn text(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
+    let mut out = String::from("Vergelijking\n");
+    if !b.organisation.is_empty() {
+        let _ = writeln!(out, "{}", plain(&b.organisation));
+    }
+    for line in textwrap::wrap(&heading(a, b), 80) {
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
     for caveat in &c.caveats {
-        let _ = writeln!(out, "⚠ {caveat}");
+        for line in textwrap::wrap(&format!("⚠ {caveat}"), textwrap::Options::new(80).subsequent_indent("  ")) {
+            let _ = writeln!(out, "{line}");
+        }
     }
     if !c.caveats.is_empty() {
         out.push('\n');
     }
-    if !c.shifts.is_empty() {
-        out.push_str("Gouden Oor\n");
-        for r in shift_rows(instruments, c) {
-            let _ = writeln!(
-                out,
-                "  {:<28} {:<7} → {:<7} {}",
-                r.label, r.before, r.after, r.arrow
-            );
+    for i in &c.instruments {
+        let _ = writeln!(out, "{}", i.title);
+        if let Some(h) = headline(i) {
+            let _ = writeln!(out, "  {h}");
         }
-        if let (Some(x), Some(y)) = (c.mean_before, c.mean_after) {
-            let _ = writeln!(
-                out,
-                "  Gemiddeld {} → {} ({})",
-                x.display(),
-                y.display(),
-                signed(x, y)
-            );
+        for (label, v) in [
+            ("eerst", verdict(&c.before, &i.id)),
+            ("nu", verdict(&c.after, &i.id)),
+        ] {
+            let options = textwrap::Options::new(80)
+                .initial_indent("  ")
+                .subsequent_indent("        ");
+            for line in textwrap::wrap(&format!("{label}: {v}"), options) {
+                let _ = writeln!(out, "{line}");
+            }
         }
-        out.push('\n');
-    }
-    if !c.parts.is_empty() {
-        out.push_str("Stv normenkader\n");
-        for r in part_rows(c) {
-            let _ = writeln!(
-                out,
-                "  {:<28} {} → {} {}",
-                r.label, r.before, r.after, r.arrow
+        let grid = is_grid(c, &i.id);
+        for r in &i.rows {
+            let label: String = r.label.chars().take(34).collect();
+            let doel = if grid {
+                ambition(&c.after, &i.id, &r.id)
+                    .map(|x| format!(" doel {x}"))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let line = format!(
+                "  {label:<34} {:>12} → {:<12} {}{doel}",
+                r.before,
+                r.after,
+                r.arrow()
             );
-        }
-        if let (Some(x), Some(y)) = (c.total_before, c.total_after) {
-            let _ = writeln!(
-                out,
-                "  Totaal {} → {} ({})",
-                x.display(),
-                y.display(),
-                signed(x, y)
-            );
+            let _ = writeln!(out, "{}", line.trim_end());
         }
         out.push('\n');
     }
-    out.push_str("Volgende stappen van de eerste ronde\n");
-    for step in &c.achieved {
-        let _ = writeln!(out, "  ✓ bereikt: {step}");
-    }
-    for step in &c.open {
-        let _ = writeln!(out, "  · nog open: {step}");
-    }
+    steps_and_actions_text(&mut out, c);
     out
 }
 
-fn markdown(instruments: &Instruments, a: &Assessment, b: &Assessment, c: &Comparison) -> String {
-    let escape = super::markdown::escape;
-    let mut out = format!(
-        "# Vergelijking\n\n{} ({}) → {} ({})\n\n",
+fn steps_and_actions_text(out: &mut String, c: &Comparison) {
+    if !c.steps.is_empty() {
+        out.push_str("Volgende stappen van de eerste ronde\n");
+        for s in &c.steps {
+            let mark = if s.reached {
+                "✓ bereikt: "
+            } else {
+                "· nog open: "
+            };
+            let options = textwrap::Options::new(80)
+                .initial_indent("  ")
+                .subsequent_indent("    ");
+            for line in textwrap::wrap(&format!("{mark}{}", s.text), options) {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        out.push('\n');
+    }
+    if !c.actions.is_empty() {
+        out.push_str("Acties van de eerste ronde\n");
+        for x in &c.actions {
+            let moved = match x.moved {
+                Some(true) => "; de onderdelen gingen omhoog",
+                Some(false) => "; de onderdelen gingen niet omhoog",
+                None => "",
+            };
+            let options = textwrap::Options::new(80)
+                .initial_indent("  - ")
+                .subsequent_indent("    ");
+            for line in textwrap::wrap(
+                &format!("{} ({}): {}{moved}", plain(&x.what), plain(&x.owner), x.status.label()),
+                options,
+            ) {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        out.push('\n');
+    }
+}
+
+fn markdown(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
+    let escape = markdown::escape;
+    let mut out = String::from("# Vergelijking\n\n");
+    if !b.organisation.is_empty() {
+        let _ = writeln!(out, "{}\n", escape(&b.organisation));
+    }
+    let _ = writeln!(
+        out,
+        "{} ({}) → {} ({})\n",
         escape(&a.title),
-        summary::date(a),
+        date(a),
         escape(&b.title),
-        summary::date(b)
+        date(b)
     );
     for caveat in &c.caveats {
         let _ = writeln!(out, "> ⚠ {caveat}\n");
     }
-    if !c.shifts.is_empty() {
-        out.push_str("## Gouden Oor\n\n| Shift | Eerst | Nu | |\n|---|---|---|---|\n");
-        for r in shift_rows(instruments, c) {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                r.label, r.before, r.after, r.arrow
-            );
+    for i in &c.instruments {
+        let _ = writeln!(out, "## {}\n", i.title);
+        if let Some(h) = headline(i) {
+            let _ = writeln!(out, "**{h}**\n");
         }
-        if let (Some(x), Some(y)) = (c.mean_before, c.mean_after) {
-            let _ = writeln!(
-                out,
-                "\n**Gemiddeld {} → {}** ({})\n",
-                x.display(),
-                y.display(),
-                signed(x, y)
-            );
+        let _ = writeln!(out, "- eerst: {}", verdict(&c.before, &i.id));
+        let _ = writeln!(out, "- nu: {}\n", verdict(&c.after, &i.id));
+        let grid = is_grid(c, &i.id);
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for r in &i.rows {
+            let mut row = vec![
+                r.label.clone(),
+                r.before.clone(),
+                r.after.clone(),
+                r.arrow().trim().to_string(),
+            ];
+            if grid {
+                row.push(ambition(&c.after, &i.id, &r.id).unwrap_or_default());
+            }
+            rows.push(row);
         }
+        let mut headers = vec!["Onderdeel", "Eerst", "Nu", "↕"];
+        if grid {
+            headers.push("Doel");
+        }
+        markdown_table(&mut out, &headers, &rows);
     }
-    if !c.parts.is_empty() {
-        out.push_str("## Stv normenkader\n\n| Onderdeel | Eerst | Nu | |\n|---|---|---|---|\n");
-        for r in part_rows(c) {
+    if !c.steps.is_empty() {
+        out.push_str("## Volgende stappen van de eerste ronde\n\n");
+        for s in &c.steps {
+            let mark = if s.reached { "✓ bereikt" } else { "nog open" };
+            let _ = writeln!(out, "- {mark}: {}", s.text);
+        }
+        out.push('\n');
+    }
+    if !c.actions.is_empty() {
+        out.push_str("## Acties van de eerste ronde\n\n");
+        for x in &c.actions {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
-                r.label, r.before, r.after, r.arrow
+                "- {} ({}): {}",
+                escape(&x.what),
+                escape(&x.owner),
+                x.status.label()
             );
         }
-        if let (Some(x), Some(y)) = (c.total_before, c.total_after) {
-            let _ = writeln!(
-                out,
-                "\n**Totaal {} → {}** ({})\n",
-                x.display(),
-                y.display(),
-                signed(x, y)
-            );
-        }
-    }
-    out.push_str("## Volgende stappen van de eerste ronde\n\n");
-    for step in &c.achieved {
-        let _ = writeln!(out, "- ✓ bereikt: {step}");
-    }
-    for step in &c.open {
-        let _ = writeln!(out, "- nog open: {step}");
+        out.push('\n');
     }
     out
 }
 
-#[derive(Serialize)]
-struct JsonCompare<'a> {
-    schema: &'static str,
-    first: JsonSide,
-    second: JsonSide,
-    shifts: Vec<JsonShiftChange<'a>>,
-    parts: Vec<JsonPartChange<'a>>,
-    gouden_oor_mean: JsonChange,
-    stv_total: JsonChange,
-    achieved: &'a [String],
-    open: &'a [String],
-    caveats: &'a [String],
-}
-
-#[derive(Serialize)]
-struct JsonSide {
-    title: String,
-    organisation: String,
-    updated: String,
-    series: Option<String>,
-    round: Option<u32>,
-}
-
-#[derive(Serialize)]
-struct JsonShiftChange<'a> {
-    id: &'a str,
-    number: u8,
-    before: Option<u8>,
-    after: Option<u8>,
-    change: Option<i8>,
-}
-
-#[derive(Serialize)]
-struct JsonPartChange<'a> {
-    id: &'a str,
-    before: Option<u8>,
-    after: Option<u8>,
-    change: Option<i8>,
-}
-
-#[derive(Serialize)]
-struct JsonChange {
-    before: Option<f64>,
-    after: Option<f64>,
-}
-
-fn side(a: &Assessment) -> JsonSide {
-    JsonSide {
-        title: a.title.clone(),
-        organisation: a.organisation.clone(),
-        updated: a.updated.to_string(),
-        series: a.series.as_ref().map(|s| s.id.clone()),
-        round: a.series.as_ref().map(|s| s.round),
+fn markdown_table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+    use unicode_width::UnicodeWidthStr;
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width().max(3)).collect();
+    for row in rows {
+        for (i, c) in row.iter().enumerate() {
+            widths[i] = widths[i].max(c.width());
+        }
     }
+    let line = |cells: Vec<&str>| -> String {
+        let cells: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.width())))
+            .collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let _ = writeln!(out, "{}", line(headers.to_vec()));
+    let dashes: Vec<String> = widths.iter().map(|w| "-".repeat(w + 2)).collect();
+    let _ = writeln!(out, "|{}|", dashes.join("|"));
+    for row in rows {
+        let _ = writeln!(out, "{}", line(row.iter().map(String::as_str).collect()));
+    }
+    out.push('\n');
+}
+
+fn side(a: &Assessment) -> serde_json::Value {
+    json!({
+        "title": a.title,
+        "organisation": a.organisation,
+        "updated": a.updated.to_string(),
+        "date": date(a),
+        "series": a.series.as_ref().map(|s| s.id.clone()),
+        "round": a.series.as_ref().map(|s| s.round),
+    })
+}
+
+fn row_json(r: &ChangeRow) -> serde_json::Value {
+    json!({
+        "id": r.id,
+        "label": r.label,
+        "before": r.before_value,
+        "after": r.after_value,
+        "before_display": r.before,
+        "after_display": r.after,
+        "change": r.delta(),
+        "arrow": r.arrow().trim(),
+    })
 }
 
 fn json(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
-    let report = JsonCompare {
-        schema: "goudenoor-compare/1",
-        first: side(a),
-        second: side(b),
-        shifts: c
-            .shifts
-            .iter()
-            .map(|s| JsonShiftChange {
-                id: &s.id,
-                number: s.number,
-                before: s.before.map(Level::value),
-                after: s.after.map(Level::value),
-                change: s.delta(),
-            })
-            .collect(),
-        parts: c
-            .parts
-            .iter()
-            .map(|p| JsonPartChange {
-                id: &p.id,
-                before: p.before,
-                after: p.after,
-                change: p.delta(),
-            })
-            .collect(),
-        gouden_oor_mean: JsonChange {
-            before: c.mean_before.map(|m| m.value()),
-            after: c.mean_after.map(|m| m.value()),
-        },
-        stv_total: JsonChange {
-            before: c.total_before.map(|m| m.value()),
-            after: c.total_after.map(|m| m.value()),
-        },
-        achieved: &c.achieved,
-        open: &c.open,
-        caveats: &c.caveats,
-    };
+    let report = json!({
+        "schema": "goudenoor-compare/2",
+        "first": side(a),
+        "second": side(b),
+        "instruments": c.instruments.iter().map(|i| json!({
+            "id": i.id,
+            "title": i.title,
+            "before": c.before.get(&i.id).and_then(|r| r.headline.as_ref()).map(|h| h.value),
+            "after": c.after.get(&i.id).and_then(|r| r.headline.as_ref()).map(|h| h.value),
+            "before_display": i.before,
+            "after_display": i.after,
+            "change_display": i.change,
+            "direction": i.direction.map(|d| match d {
+                std::cmp::Ordering::Less => "down",
+                std::cmp::Ordering::Equal => "same",
+                std::cmp::Ordering::Greater => "up",
+            }),
+            "verdict_before": verdict(&c.before, &i.id),
+            "verdict_after": verdict(&c.after, &i.id),
+            "answered": [i.answered.0, i.answered.1],
+            "items": i.rows.iter().map(|r| {
+                let mut v = row_json(r);
+                if let Some(doel) = ambition(&c.after, &i.id, &r.id) {
+                    v["ambition_display"] = json!(doel);
+                }
+                v
+            }).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "steps": c.steps.iter().map(|s| json!({
+            "instrument": s.instrument, "item": s.item, "text": s.text, "reached": s.reached,
+        })).collect::<Vec<_>>(),
+        "actions": c.actions.iter().map(|x| json!({
+            "what": x.what, "owner": x.owner, "items": x.items, "status": x.status.label(), "moved": x.moved,
+        })).collect::<Vec<_>>(),
+        "caveats": c.caveats,
+    });
     let mut text = serde_json::to_string_pretty(&report).expect("reports always serialize");
     text.push('\n');
     text
 }
 
-fn page(instruments: &Instruments, a: &Assessment, b: &Assessment, c: &Comparison) -> String {
-    // Both rounds on one radar: the later round solid, the earlier one dashed.
-    let mut radar_summary = summary::summarise(instruments, &b.result_answers(instruments));
-    let before = a.result_answers(instruments);
-    for row in &mut radar_summary.shifts {
-        row.ambition = before.level(&row.id);
+fn grid_values(result: &AssessmentResult, id: &str, ambition: bool) -> Vec<Option<f64>> {
+    match result.get(id).map(|r| &r.detail) {
+        Some(Detail::Grid(g)) => g
+            .rows
+            .iter()
+            .map(|row| {
+                if ambition { row.ambition } else { row.level }.map(|l| f64::from(l.value()))
+            })
+            .collect(),
+        _ => Vec::new(),
     }
+}
+
+fn page(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
+    use super::svg::{self, Line};
     html! {
         (DOCTYPE)
         html lang="nl" {
-            head {
-                meta charset="utf-8";
-                title { "Vergelijking — goudenoor" }
-                style { (PreEscaped(super::html::CSS)) }
-            }
+            (super::html::head("Vergelijking", &date(b), false))
             body {
                 h1 { "Vergelijking" }
-                p.meta { (heading(a, b)) }
+                p.meta {
+                    @if !b.organisation.is_empty() { (plain(&b.organisation)) " · " }
+                    (heading(a, b))
+                }
                 @for caveat in &c.caveats { p.warn { "⚠ " (caveat) } }
-                @if !c.shifts.is_empty() {
-                    h2 { (instruments.gouden_oor.title) }
-                    div.top {
-                        (super::html::svg_radar(instruments, &radar_summary, None))
-                        div.side {
-                            p.legend { span.current { "━ nu" } span.ambition { "╍ eerst" } }
-                            @if let (Some(x), Some(y)) = (c.mean_before, c.mean_after) {
-                                p.summary { "Gemiddeld " (x.display()) " → " strong { (y.display()) } " (" (signed(x, y)) ")" }
+                @for i in &c.instruments {
+                    section.instrument {
+                        h2 { (i.title) }
+                        @if let Some(h) = headline(i) { p.summary { strong { (h) } } }
+                        ul {
+                            li { span.earlier { "eerst: " } (verdict(&c.before, &i.id)) }
+                            li { span.current { "nu: " } (verdict(&c.after, &i.id)) }
+                        }
+                        @if let Some(Detail::Grid(g)) = c.after.get(&i.id).map(|r| &r.detail) {
+                            div.top {
+                                (svg::radar(g, &[
+                                    (Line::Ambition, grid_values(&c.after, &i.id, true)),
+                                    (Line::Earlier, grid_values(&c.before, &i.id, false)),
+                                    (Line::Current, grid_values(&c.after, &i.id, false)),
+                                ], None))
+                                div.side {
+                                    p.legend {
+                                        span.current { "━ nu" }
+                                        span.earlier { "┈○ eerst" }
+                                        span.ambition { "╍ doel (nu)" }
+                                    }
+                                }
                             }
                         }
-                    }
-                    table {
-                        tr { th { "Shift" } th { "Eerst" } th { "Nu" } th {} }
-                        @for s in &c.shifts {
-                            tr {
-                                td { (s.number) " " (s.to) }
-                                td { (name(instruments, s.before)) }
-                                td.current { (name(instruments, s.after)) }
-                                td { (arrow(s.delta())) }
+                        @let grid = is_grid(c, &i.id);
+                        table {
+                            thead { tr { th { "Onderdeel" } th { "Eerst" } th { "Nu" } th { "↕" } @if grid { th { "Doel" } } } }
+                            tbody {
+                                @for r in &i.rows {
+                                    tr {
+                                        td { (r.label) }
+                                        td.earlier { (r.before) }
+                                        td.current { (r.after) }
+                                        td { (r.arrow()) }
+                                        @if grid { td.ambition { (ambition(&c.after, &i.id, &r.id).unwrap_or_default()) } }
+                                    }
+                                }
                             }
                         }
                     }
                 }
-                @if !c.parts.is_empty() {
-                    h2 { (instruments.stv.title) }
+                @if !c.steps.is_empty() {
+                    h2 { "Volgende stappen van de eerste ronde" }
+                    ul.steps {
+                        @for s in &c.steps {
+                            li { @if s.reached { span.ok { "✓ bereikt: " } } @else { span.why { "nog open: " } } (s.text) }
+                        }
+                    }
+                }
+                @if !c.actions.is_empty() {
+                    h2 { "Acties van de eerste ronde" }
                     table {
-                        tr { th { "Onderdeel" } th { "Eerst" } th { "Nu" } th {} }
-                        @for p in &c.parts {
-                            tr {
-                                td { (p.numeral) " " (p.title) }
-                                td.num { @match p.before { Some(s) => (s), None => "—" } }
-                                td.num.current { @match p.after { Some(s) => (s), None => "—" } }
-                                td { (arrow(p.delta())) }
+                        thead { tr { th { "Actie" } th { "Eigenaar" } th { "Status" } th { "Onderdelen omhoog" } } }
+                        tbody {
+                            @for x in &c.actions {
+                                tr {
+                                    td { (plain(&x.what)) }
+                                    td { (plain(&x.owner)) }
+                                    td { (x.status.label()) }
+                                    td { @match x.moved { Some(true) => "ja", Some(false) => "nee", None => "—" } }
+                                }
                             }
                         }
                     }
-                    @if let (Some(x), Some(y)) = (c.total_before, c.total_after) {
-                        p.summary { "Totaal " (x.display()) " → " strong { (y.display()) } " (" (signed(x, y)) ")" }
-                    }
-                }
-                h2 { "Volgende stappen van de eerste ronde" }
-                ul.steps {
-                    @for step in &c.achieved { li { "✓ bereikt: " (step) } }
-                    @for step in &c.open { li { "nog open: " (step) } }
                 }
             }
         }
@@ -355,12 +420,12 @@ pub fn render_comparison(
     a: &Assessment,
     b: &Assessment,
     format: CompareFormat,
-) -> String {
-    let c = compare(instruments, a, b);
-    match format {
-        CompareFormat::Text => text(instruments, a, b, &c),
-        CompareFormat::Md => markdown(instruments, a, b, &c),
+) -> Result<String, CompareError> {
+    let c = compare(instruments, a, b)?;
+    Ok(match format {
+        CompareFormat::Text => text(a, b, &c),
+        CompareFormat::Md => markdown(a, b, &c),
         CompareFormat::Json => json(a, b, &c),
-        CompareFormat::Html => page(instruments, a, b, &c),
-    }
+        CompareFormat::Html => page(a, b, &c),
+    })
 }

@@ -1,7 +1,8 @@
-//! CSV: one row per item and respondent, readable by any spreadsheet.
+//! CSV: one row per respondent and item, readable by any spreadsheet; numbers with a
+//! decimal point, cells that would read as a formula neutralised.
 
-use super::summary::{level_name, summarise};
-use crate::domain::{Assessment, Instruments};
+use super::model::Report;
+use crate::domain::format_number;
 
 /// A cell that a spreadsheet would read as a formula gets a leading apostrophe.
 pub fn neutralise(cell: &str) -> String {
@@ -13,11 +14,13 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-pub fn render(
-    instruments: &Instruments,
-    assessment: &Assessment,
-    options: super::Options,
-) -> String {
+fn number(value: Option<f64>) -> String {
+    value.map_or(String::new(), |v| {
+        format_number(v, 6).replace('−', "-").replace(',', ".")
+    })
+}
+
+pub fn render(r: &Report) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
         "respondent",
@@ -30,88 +33,17 @@ pub fn render(
         "notitie",
     ];
     writer.write_record(header).expect("in memory");
-    let mut sets: Vec<(String, &crate::domain::Answers)> = assessment
-        .respondents
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let label = if options.anonymous {
-                crate::domain::aggregate::letter(i)
-            } else {
-                r.name.clone()
-            };
-            (label, &r.answers)
-        })
-        .collect();
-    if assessment.is_workshop() && !assessment.agreed.is_empty() {
-        sets.push(("(akkoord)".to_string(), &assessment.agreed));
-    }
-    for (label, answers) in sets {
-        let s = summarise(instruments, answers);
-        let name = neutralise(&label);
-        for shift in &s.shifts {
-            writer
-                .write_record([
-                    name.clone(),
-                    instruments.gouden_oor.id.clone(),
-                    shift.id.clone(),
-                    format!("{} {} → {}", shift.number, shift.from, shift.to),
-                    level_name(instruments, shift.level).replace('—', ""),
-                    shift
-                        .level
-                        .map(|l| l.value().to_string())
-                        .unwrap_or_default(),
-                    shift
-                        .ambition
-                        .map(|l| l.value().to_string())
-                        .unwrap_or_default(),
-                    neutralise(&shift.note),
-                ])
-                .expect("in memory");
-        }
-        for part in &s.parts {
-            for c in &part.criteria {
-                let value = match c.status {
-                    crate::domain::Status::Met => "1",
-                    crate::domain::Status::NotMet => "0",
-                    crate::domain::Status::Open => "",
-                };
-                writer
-                    .write_record([
-                        name.clone(),
-                        instruments.stv.id.clone(),
-                        c.id.clone(),
-                        c.short.clone(),
-                        c.status.label().to_string(),
-                        value.to_string(),
-                        String::new(),
-                        neutralise(&c.note),
-                    ])
-                    .expect("in memory");
-            }
-            writer
-                .write_record([
-                    name.clone(),
-                    instruments.stv.id.clone(),
-                    format!("{}.score", part.id),
-                    format!("{} {}", part.numeral, part.title),
-                    "score".to_string(),
-                    part.score.map(|s| s.to_string()).unwrap_or_default(),
-                    String::new(),
-                    String::new(),
-                ])
-                .expect("in memory");
-        }
+    for row in r.answer_rows() {
         writer
             .write_record([
-                name.clone(),
-                instruments.stv.id.clone(),
-                "iv4_pct".to_string(),
-                "Gehaalde reactietermijnen (%)".to_string(),
-                String::new(),
-                s.response_pct.map(|p| p.to_string()).unwrap_or_default(),
-                String::new(),
-                String::new(),
+                neutralise(&row.respondent),
+                row.instrument,
+                row.item,
+                neutralise(&row.subject),
+                neutralise(&row.answer),
+                number(row.value),
+                number(row.ambition),
+                neutralise(&row.note),
             ])
             .expect("in memory");
     }

@@ -1,274 +1,517 @@
-//! One self-contained HTML file: inline CSS, an SVG radar, nothing fetched from a
-//! network; it prints to A4. maud escapes everything users typed.
+//! One self-contained HTML file: inline CSS and SVG, nothing fetched from a network.
+//! Page 1 is the management summary; details, the action plan and the workshop follow.
+//! It prints to A4 with a running header and page numbers. maud escapes everything
+//! users typed; the running header's text is escaped for CSS.
 
-use super::summary::{ResultSummary, TeamSummary, date, level_name, summarise, team_summary};
-use super::{plain, plain_lines};
-use crate::domain::{Assessment, Instruments, Level};
-use crate::radar::{label_alignment, point, polygon_segments, spoke_angle};
+use super::model::{Report, TeamInstrument, percent};
+use super::plain;
+use super::svg::{self, Line};
+use crate::domain::result::{Detail, GridResult, InstrumentResult, MeasurementRow};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// The report style: one file, inlined into every HTML report.
 pub(super) const CSS: &str = include_str!("../../assets/report.css");
 
-/// The radar as SVG, from the same geometry as the terminal radar.
-pub fn svg_radar(
-    instruments: &Instruments,
-    s: &ResultSummary,
-    team: Option<&TeamSummary>,
-) -> Markup {
-    // Wide enough for the longest label on either side.
-    let (width, height, cx, cy, r) = (660.0, 400.0, 330.0, 200.0, 150.0);
-    let n = s.shifts.len();
-    let max = f64::from(Level::MAX.value());
-    let at = |(x, y): (f64, f64)| (cx + x * r, cy - y * r);
-    let ring = |level: f64| -> String {
-        (0..n)
-            .map(|i| {
-                let (x, y) = at(point(i, n, level, max));
-                format!("{x:.1},{y:.1}")
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+/// Items per workshop table: more are split over several tables.
+const TEAM_COLUMNS: usize = 9;
+
+/// `text` as a CSS string literal: everything but letters, digits and spaces escaped
+/// as a code point, so no quote, backslash or `</style>` can end it.
+pub(super) fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in plain(text).chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The page rules with the running header (title, date) and page numbers.
+pub(super) fn page_css(title: &str, date: &str, confidential: bool) -> String {
+    let centre = if confidential {
+        "@top-center { content: \"vertrouwelijk\"; color: #b00020; font-weight: 600; }"
+    } else {
+        ""
     };
-    let values = |f: &dyn Fn(&super::summary::ShiftRow) -> Option<Level>| -> Vec<Option<f64>> {
-        s.shifts
-            .iter()
-            .map(|row| f(row).map(|l| f64::from(l.value())))
-            .collect()
-    };
-    let current = values(&|row| row.level);
-    let ambition = values(&|row| row.ambition);
-    let segments = |v: &[Option<f64>]| -> Vec<((f64, f64), (f64, f64))> {
-        polygon_segments(v, max)
-            .into_iter()
-            .map(|(a, b)| (at(a), at(b)))
-            .collect()
-    };
+    format!(
+        "@page {{ size: A4; margin: 18mm 16mm 16mm; \
+         @top-left {{ content: {}; font-size: 8pt; color: #6e6e73; }} \
+         @top-right {{ content: {}; font-size: 8pt; color: #6e6e73; }} {centre} \
+         @bottom-right {{ content: \"pagina \" counter(page) \" van \" counter(pages); font-size: 8pt; color: #6e6e73; }} }}",
+        css_string(title),
+        css_string(date)
+    )
+}
+
+pub(super) fn head(title: &str, date: &str, confidential: bool) -> Markup {
     html! {
-        svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {width} {height}")) role="img"
-            aria-label="Radar van de negen paradigmashifts: huidig niveau en doel" {
-            @for level in 1..=4 {
-                polygon points=(ring(f64::from(level))) fill="none" stroke="#d2d2d7" stroke-width="1" {}
-            }
-            @for i in 0..n {
-                @let (x, y) = at(point(i, n, max, max));
-                line x1=(cx) y1=(cy) x2=(format!("{x:.1}")) y2=(format!("{y:.1}")) stroke="#d2d2d7" {}
-            }
-            @for level in 1..=4u8 {
-                @let (x, y) = at(point(0, n, f64::from(level), max));
-                text x=(format!("{:.1}", x + 4.0)) y=(format!("{:.1}", y - 3.0)) font-size="10" fill="#6e6e73" {
-                    (instruments.gouden_oor.levels[usize::from(level - 1)])
-                }
-            }
-            @if let Some(team) = team {
-                @for (i, row) in team.shifts.iter().enumerate() {
-                    @if let (Some(low), Some(high)) = (row.min, row.max) {
-                        @let (x1, y1) = at(point(i, n, f64::from(low.value()), max));
-                        @let (x2, y2) = at(point(i, n, f64::from(high.value()), max));
-                        line x1=(format!("{x1:.1}")) y1=(format!("{y1:.1}")) x2=(format!("{x2:.1}")) y2=(format!("{y2:.1}"))
-                            stroke="#4aa3c9" stroke-opacity="0.45" stroke-width="10" stroke-linecap="round" {}
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (plain(title)) " — goudenoor" }
+            style { (PreEscaped(CSS)) (PreEscaped(page_css(title, date, confidential))) }
+        }
+    }
+}
+
+fn values(g: &GridResult, ambition: bool) -> Vec<Option<f64>> {
+    g.rows
+        .iter()
+        .map(|row| {
+            let l = if ambition { row.ambition } else { row.level };
+            l.map(|l| f64::from(l.value()))
+        })
+        .collect()
+}
+
+fn band(r: &Report, id: &str) -> Option<Vec<(Option<f64>, Option<f64>)>> {
+    let team = r.team.as_ref()?;
+    let inst = team.instruments.iter().find(|i| i.id == id)?;
+    Some(inst.rows.iter().map(|row| (row.min, row.max)).collect())
+}
+
+fn legend(team: bool) -> Markup {
+    html! {
+        p.legend {
+            span.current { "━ huidig" }
+            span.ambition { "╍ doel" }
+            @if team { span.band { "▮ spreiding team" } }
+        }
+    }
+}
+
+fn grid_radar(r: &Report, res: &InstrumentResult, g: &GridResult) -> Markup {
+    let band = band(r, &res.id);
+    svg::radar(
+        g,
+        &[
+            (Line::Ambition, values(g, true)),
+            (Line::Current, values(g, false)),
+        ],
+        band.as_deref(),
+    )
+}
+
+fn provisional(res_provisional: bool, verdict: &str) -> Markup {
+    html! {
+        @if res_provisional && !verdict.contains("voorlopig") {
+            " " span.provisional { "voorlopig" }
+        }
+    }
+}
+
+fn summary(r: &Report) -> Markup {
+    html! {
+        section.summary {
+            h2 { "Managementsamenvatting" }
+            @for (s, res) in r.summaries.iter().zip(&r.result.instruments) {
+                div.card {
+                    h3 { (s.title) }
+                    div.cardbody {
+                        @if let Detail::Grid(g) = &res.detail {
+                            div.mini { (grid_radar(r, res, g)) (legend(r.team.is_some())) }
+                        }
+                        @if let Detail::Model(m) = &res.detail {
+                            div.mini { (svg::model(m)) }
+                        }
+                        div.cardtext {
+                            p.verdict { (s.verdict) (provisional(s.provisional, &s.verdict)) }
+                            @if let Some(trend) = &s.trend { p { "Trend: " (trend) } }
+                            @if !s.gaps.is_empty() {
+                                p.small { strong { "Grootste gaten" } }
+                                ol.gaps { @for gap in &s.gaps { li { (gap) } } }
+                            }
+                        }
                     }
                 }
             }
-            @for ((x1, y1), (x2, y2)) in segments(&ambition) {
-                line x1=(format!("{x1:.1}")) y1=(format!("{y1:.1}")) x2=(format!("{x2:.1}")) y2=(format!("{y2:.1}"))
-                    stroke="#2e7d32" stroke-width="2" stroke-dasharray="6 4" {}
-            }
-            @for ((x1, y1), (x2, y2)) in segments(&current) {
-                line x1=(format!("{x1:.1}")) y1=(format!("{y1:.1}")) x2=(format!("{x2:.1}")) y2=(format!("{y2:.1}"))
-                    stroke="#a0306e" stroke-width="2.5" {}
-            }
-            @for (i, v) in current.iter().enumerate() {
-                @if let Some(v) = v {
-                    @let (x, y) = at(point(i, n, *v, max));
-                    circle cx=(format!("{x:.1}")) cy=(format!("{y:.1}")) r="4" fill="#a0306e" {}
+            @if !r.actions.is_empty() {
+                h3 { "Acties" }
+                table.actions-short {
+                    thead { tr { th { "Actie" } th { "Eigenaar" } th { "Deadline" } th { "Status" } } }
+                    tbody {
+                        @for a in &r.actions {
+                            tr {
+                                td { (plain(&a.what)) }
+                                td { @if a.owner.trim().is_empty() { span.why { "nog geen eigenaar" } } @else { (plain(&a.owner)) } }
+                                td.nowrap { (a.deadline_text()) }
+                                td { span class=(format!("status {}", a.status)) { (a.status) } }
+                            }
+                        }
+                    }
                 }
             }
-            @for (i, row) in s.shifts.iter().enumerate() {
-                @let angle = spoke_angle(i, n);
-                @let (x, y) = at((angle.cos() * 1.1, angle.sin() * 1.1));
-                @let anchor = match label_alignment(i, n) { a if a < 0.25 => "start", a if a > 0.75 => "end", _ => "middle" };
-                @let dy = if angle.sin() > 0.8 { -4.0 } else if angle.sin() < -0.8 { 12.0 } else { 4.0 };
-                text x=(format!("{x:.1}")) y=(format!("{:.1}", y + dy)) text-anchor=(anchor) font-size="12"
-                    fill=(if row.level.is_some() { "#1d1d1f" } else { "#9a9aa0" }) {
-                    (row.number) " " (row.to) @if row.level.is_none() { " (open)" }
+            h3 { "Zo is dit gemaakt" }
+            ul.made { @for line in r.made.lines() { li { (plain(&line)) } } }
+        }
+    }
+}
+
+fn source_cell(r: &Report, res: &InstrumentResult, id: &str) -> Markup {
+    html! {
+        @if let Some(source) = r.source(&res.id, id) {
+            td { span class=(format!("source {source}")) { (source) } }
+        }
+    }
+}
+
+fn source_head(r: &Report) -> Markup {
+    html! { @if r.is_workshop() { th { "Bron" } } }
+}
+
+fn note(text: &str) -> Markup {
+    html! { span.note { (super::plain_lines(text)) } }
+}
+
+fn measurements(rows: &[MeasurementRow]) -> Markup {
+    html! {
+        table {
+            thead { tr { th { "Meting" } th { "Gemeten" } th { "Norm" } th { "Oordeel" } } }
+            tbody {
+                @for m in rows {
+                    tr {
+                        td { (m.name) }
+                        td.num { (m.display) }
+                        td { (m.threshold) }
+                        td {
+                            @match m.met {
+                                Some(true) => span.ok { "✓ gehaald" },
+                                Some(false) => span.warn { "✗ niet gehaald" },
+                                None => span.why { "nog niet gemeten" },
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 }
 
-fn bar(score: Option<u8>) -> Markup {
-    let width = score.map_or(0, |s| u32::from(s) * 20);
-    html! {
-        div.bar title="1–5; de stippellijn is voldoende (3)" {
-            span style=(format!("width:{width}%")) {}
-            i {}
-        }
-    }
-}
-
-pub fn render(
-    instruments: &Instruments,
-    assessment: &Assessment,
-    options: super::Options,
-) -> String {
-    let s = summarise(instruments, &assessment.result_answers(instruments));
-    let team = team_summary(instruments, assessment, options.anonymous);
-    let check = &instruments.gouden_oor;
-    let page = html! {
-        (DOCTYPE)
-        html lang="nl" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (plain(&assessment.title)) " — goudenoor" }
-                style { (PreEscaped(CSS)) }
+fn detail(r: &Report, res: &InstrumentResult) -> Markup {
+    match &res.detail {
+        Detail::Grid(g) => html! {
+            div.top {
+                (grid_radar(r, res, g))
+                div.side {
+                    (legend(r.team.is_some()))
+                    table.counts {
+                        thead { tr { @for name in &g.levels { th { (name) } } } }
+                        tbody { tr { @for count in &g.summary.counts { td.num { (count) } } } }
+                    }
+                }
             }
-            body {
-                h1 { (plain(&assessment.title)) }
-                p.meta {
-                    @if !assessment.organisation.is_empty() { (plain(&assessment.organisation)) " · " }
-                    (date(assessment))
-                    @if let Some(team) = &team {
-                        " · respondenten: "
-                        @for (i, label) in team.labels.iter().enumerate() {
-                            @if i > 0 { ", " } (plain(label))
-                        }
-                    }
-                }
-                h2 { (check.title) }
-                p.why { (check.intro) }
-                div.top {
-                    (svg_radar(instruments, &s, team.as_ref()))
-                    div.side {
-                        p.legend {
-                            span.current { "━ huidig" }
-                            span.ambition { "╍ doel" }
-                            @if team.is_some() { span.band { "▮ spreiding team" } }
-                        }
-                        @match s.mean {
-                            Some(mean) => p.summary {
-                                "Gemiddeld " strong { (mean.display()) } " · niveau " strong { (level_name(instruments, s.level)) }
-                                br;
-                                span.why { "Het niveau is het gemiddelde naar beneden afgerond; " (s.answered) " van " (s.shifts.len()) " shifts beantwoord." }
-                            },
-                            None => p.why { "Nog geen shift beantwoord." },
-                        }
-                        table {
-                            tr { @for name in &check.levels { th { (name) } } }
-                            tr { @for count in s.counts { td.num { (count) } } }
-                        }
-                    }
-                }
-                table {
-                    tr { th { "Shift" } th { "Van → naar" } th { "Huidig" } th { "Doel" } th { "Gat" } }
-                    @for row in &s.shifts {
+            h3 { "Gaten: huidig tegenover doel" }
+            (svg::gaps(g))
+            table {
+                thead { tr { th { "Shift" } th { "Van → naar" } th { "Huidig" } th { "Doel" } th { "Gat" } (source_head(r)) } }
+                tbody {
+                    @for row in &g.rows {
                         tr {
                             td.num { (row.number) }
                             td { (row.from) " → " (row.to) }
-                            td.current { (level_name(instruments, row.level)) }
-                            td.ambition { (level_name(instruments, row.ambition)) }
-                            td.num {
-                                @if let (Some(l), Some(a)) = (row.level, row.ambition) {
-                                    @if a > l { (a.value() - l.value()) } @else { "✓" }
-                                }
-                            }
+                            td.current { (g.level_name(row.level)) }
+                            td.ambition { (g.level_name(row.ambition)) }
+                            td.num { @match row.gap() { Some(n) if n > 0 => (n), Some(_) => "✓", None => "" } }
+                            (source_cell(r, res, &row.id))
                         }
                     }
                 }
-                h2 { (instruments.stv.title) }
-                @if let Some(intro) = instruments.stv.intro.first() { p.why { (intro) } }
-                table {
-                    tr { th { "Onderdeel" } th { "Score 1–5" } th {} th { "Waarom" } }
-                    @for part in &s.parts {
+            }
+        },
+        Detail::Norm(n) => html! {
+            h3 { "Aandeel voldane criteria per onderdeel" }
+            (svg::parts(n))
+            table {
+                thead { tr { th { "Onderdeel" } th { "Score " (n.scale_min) "–" (n.scale_max) } th {} th { "Waarom" } } }
+                tbody {
+                    @for p in &n.parts {
                         tr {
-                            td { (part.numeral) " " (part.title) }
-                            td { (bar(part.score)) }
-                            td.num.current {
-                                @match part.score { Some(v) => (v), None => "—" }
-                                @if part.provisional { " (voorlopig)" }
+                            td { (p.numeral) " " (p.title) }
+                            td { (score_bar(p.score, n)) }
+                            td.num.current.nowrap {
+                                @match p.score { Some(v) => (v), None => "—" }
+                                @if p.provisional { " " span.provisional { "voorlopig" } }
                             }
                             td {
-                                span.why { (part.explanation) }
-                                @for w in &part.warnings { br; span.warn { "⚠ " (w) } }
+                                span.why { (p.explanation) }
+                                @for w in &p.warnings { br; span.warn { "⚠ " (w) } }
                             }
                         }
                     }
                 }
-                @match s.total {
-                    Some(total) => p.summary {
-                        "Totaal " strong { (total.display()) } " — "
-                        (total.verdict())
-                        span.why { " (3 is voldoende; gemiddelde van de vier onderdelen, onafgerond " (total.value().to_string().replace('.', ",")) ")" }
-                    },
-                    None => p.why { "Totaal: volgt zodra elk onderdeel een score heeft." },
-                }
-                @if let Some(pct) = s.response_pct {
-                    p.why { "Gehaalde reactietermijnen (IV.4): " (pct) "% (norm: ten minste 90%)" }
-                }
-                p.why { "Zo telt het:" }
-                ul { @for part in &s.parts { li.why { (part.numeral) " " (part.title) ": " (part.rule) } } }
-                @if let Some(team) = &team {
-                    h2 { "Workshop: spreiding en akkoord" }
-                    table {
-                        tr {
-                            th { "Shift" }
-                            @for label in &team.labels { th { (plain(label)) } }
-                            th { "Mediaan" } th { "Bereik" } th { "Akkoord" } th { "Doel" }
-                        }
-                        @for row in &team.shifts {
+            }
+            @for p in &n.parts {
+                h3 { (p.numeral) " " (p.title) }
+                table.criteria {
+                    thead { tr { th { "Criterium" } th { "Oordeel" } th { "Onderbouwing" } (source_head(r)) } }
+                    tbody {
+                        @for c in &p.criteria {
                             tr {
-                                td { (row.number) " " (row.to) }
-                                @for l in &row.levels { td.num { @match l { Some(l) => (l.value()), None => "—" } } }
-                                td.num { @match row.median { Some(m) => (m.display()), None => "—" } }
-                                td {
-                                    @if let (Some(a), Some(b)) = (row.min, row.max) { (a.value()) "–" (b.value()) }
-                                    @if row.disagrees { span.warnmark { " ⚠" } }
+                                td { strong { (c.id) } " " (c.short) }
+                                td.nowrap {
+                                    @match c.status {
+                                        crate::domain::Status::Met => span.ok { "✓ " (c.status.label()) },
+                                        crate::domain::Status::NotMet => span.warn { "✗ " (c.status.label()) },
+                                        crate::domain::Status::Open => span.why { (c.status.label()) },
+                                    }
+                                    @if c.not_counted { br; span.warn { "telt niet mee" } }
                                 }
-                                td.current { (level_name(instruments, row.agreed)) }
-                                td.ambition { (level_name(instruments, row.agreed_ambition)) }
+                                td { (note(&c.note)) }
+                                (source_cell(r, res, &c.id))
                             }
                         }
                     }
-                    table {
-                        tr { th { "Criterium" } th { "Voldaan" } th { "Niet voldaan" } th { "Open" } th { "Akkoord" } }
-                        @for c in &team.criteria {
+                }
+            }
+            @if !n.measurements.is_empty() { h3 { "Metingen" } (measurements(&n.measurements)) }
+        },
+        Detail::Checklist(c) => html! {
+            @for s in &c.sections {
+                h3 {
+                    (s.title) " — "
+                    @match s.share { Some(x) => { (x.percent()) "% op orde (" (x.display()) ")" }, None => "nog niets beantwoord" }
+                }
+                @if let Some(x) = s.share {
+                    div.bar.wide { span style=(format!("width:{}%", x.percent())) {} }
+                }
+                table {
+                    thead { tr { th { "Onderdeel" } th { "Antwoord" } th { "Notitie" } (source_head(r)) } }
+                    tbody {
+                        @for i in &s.items {
                             tr {
-                                td { (c.id) " " (c.short) @if c.tally.disagrees() { span.warnmark { " ⚠" } } }
-                                td.num { (c.tally.met) } td.num { (c.tally.not_met) } td.num { (c.tally.open) }
-                                td.current { @if c.agreed == crate::domain::Status::Open { "—" } @else { (c.agreed.label()) } }
+                                td { (i.label) }
+                                td.nowrap { (i.answer.label()) }
+                                td { (note(&i.note)) }
+                                (source_cell(r, res, &i.id))
                             }
                         }
                     }
-                    p.why { "⚠ = de groep verschilt. Waar geen akkoord is, tellen de mediaan (naar beneden afgerond) en de meerderheid." }
                 }
-                h2 { "Volgende stappen" }
-                ul.steps {
-                    @for step in &s.next_shifts {
-                        li {
-                            strong { (step.number) " " (step.to) }
-                            " — " (step.transition(instruments))
-                            br; (step.statement)
-                        }
-                    }
-                    @for part in &s.parts {
-                        @if let Some(next) = &part.next_step {
-                            li { strong { (part.numeral) " " (part.title) } " — " (next) }
+            }
+            @if !c.fields.is_empty() {
+                h3 { "Keuzes van de organisatie" }
+                table {
+                    thead { tr { th { "Keuze" } th { "Waarde" } } }
+                    tbody {
+                        @for f in &c.fields {
+                            tr { td { (f.label) } td { @match &f.value { Some(v) => (note(v)), None => span.why { "nog niet ingevuld" } } } }
                         }
                     }
                 }
-                @let shift_notes: Vec<_> = s.shifts.iter().filter(|r| !r.note.trim().is_empty()).collect();
-                @let criterion_notes: Vec<_> = s.parts.iter().flat_map(|p| &p.criteria).filter(|c| !c.note.trim().is_empty()).collect();
-                @if !shift_notes.is_empty() || !criterion_notes.is_empty() || !assessment.note.trim().is_empty() {
-                    h2 { "Notities" }
-                    ul {
-                        @for row in &shift_notes { li { strong { (row.number) " " (row.to) } ": " span.note { (plain_lines(&row.note)) } } }
-                        @for c in &criterion_notes { li { strong { (c.id) } ": dat blijkt uit " span.note { (plain_lines(&c.note)) } } }
+            }
+        },
+        Detail::Calculator(c) => html! {
+            h3 { "Gegevens" }
+            table {
+                thead { tr { th { "Gegeven" } th { "Waarde" } } }
+                tbody {
+                    @for i in &c.inputs {
+                        tr { td { (i.label) } td.num { (i.display) @if i.default { " " span.why { "(standaard)" } } } }
                     }
-                    @if !assessment.note.trim().is_empty() { p.note { (plain_lines(&assessment.note)) } }
                 }
-                footer { "Gemaakt met goudenoor " (env!("CARGO_PKG_VERSION")) ". Bronnen: Gouden Oor Maturity Check; Stv normenkader thema-onderzoek Klacht- en feedbackmanagement." }
+            }
+            h3 { "Uitkomsten" }
+            table {
+                thead { tr { th { "Uitkomst" } th { "Waarde" } th { "Zo rekenen we" } } }
+                tbody {
+                    @for o in &c.outputs {
+                        tr { td { (o.label) } td.num.current { (o.display) } td.why { (o.explain) } }
+                    }
+                }
+            }
+            @if !c.measurements.is_empty() { h3 { "Metingen tegen de ambitie" } (measurements(&c.measurements)) }
+            @for line in &c.iceberg { p.why { (line) } }
+        },
+        Detail::Model(m) => html! {
+            (svg::model(m))
+            table {
+                thead { tr { th { "Groep" } th { "Vak" } th { "Score" } th { "Team" } } }
+                tbody {
+                    @for b in &m.boxes {
+                        @let weakest = m.weakest.as_ref() == Some(&b.id);
+                        tr class=(if b.percent.is_none() { "unseen" } else if weakest { "weakest" } else { "" }) {
+                            td { (m.groups.iter().find(|(id, _)| id == &b.group).map_or(b.group.as_str(), |(_, t)| t.as_str())) }
+                            td { (b.title) @if weakest { " " strong.warn { "(zwakste)" } } }
+                            td.num { @match b.percent { Some(p) => (percent(p)), None => strong { "niet bekeken" } } }
+                            td { (b.rating_display.as_deref().unwrap_or("—")) @if b.differs { " " span.warn { "⚠" } } }
+                        }
+                    }
+                }
+            }
+        },
+    }
+}
+
+fn score_bar(score: Option<u8>, n: &crate::domain::result::NormResult) -> Markup {
+    let span = f64::from(n.scale_max.max(1));
+    let width = score.map_or(0.0, |s| 100.0 * f64::from(s) / span);
+    let line = n.sufficient.map(|s| 100.0 * f64::from(s) / span);
+    html! {
+        div.bar title=(match n.sufficient { Some(s) => format!("de stippellijn is voldoende ({s})"), None => String::new() }) {
+            span style=(format!("width:{width:.0}%")) {}
+            @if let Some(x) = line { i style=(format!("left:{x:.0}%")) {} }
+        }
+    }
+}
+
+fn details(r: &Report) -> Markup {
+    html! {
+        @for res in &r.result.instruments {
+            section.instrument {
+                h2 { (res.title) }
+                @if let Some(intro) = r.instruments.get(&res.id).and_then(|i| i.intro.first()) { p.why { (intro) } }
+                p.summary { (res.verdict) (provisional(res.provisional, &res.verdict)) }
+                (detail(r, res))
+                @if !res.warnings.is_empty() {
+                    h3 { "Let op" }
+                    ul { @for w in &res.warnings { li.warn { "⚠ " (w) } } }
+                }
+                @if !res.next_steps.is_empty() {
+                    h3 { "Volgende stappen" }
+                    ul.steps {
+                        @for step in &res.next_steps {
+                            li { strong { (step.title) } @if !step.text.is_empty() { br; (step.text) } }
+                        }
+                    }
+                }
+                h3 { "Zo telt het" }
+                ul.rules { @for rule in &res.rules { li.why { (rule) } } }
+            }
+        }
+    }
+}
+
+fn actions(r: &Report) -> Markup {
+    html! {
+        @if !r.actions.is_empty() {
+            section.plan {
+                h2 { "Actieplan" }
+                table {
+                    thead { tr { th { "Actie" } th { "Voor" } th { "Eigenaar" } th { "Deadline" } th { "Status" } th { "Notitie" } } }
+                    tbody {
+                        @for a in &r.actions {
+                            tr {
+                                td { (plain(&a.what)) @if let Some(n) = a.from_round { br; span.why { "uit ronde " (n) } } }
+                                td { @for (i, item) in a.items.iter().enumerate() { @if i > 0 { br; } (item) } }
+                                td { (plain(&a.owner)) }
+                                td.nowrap { (a.deadline_text()) }
+                                td { span class=(format!("status {}", a.status)) { (a.status) } }
+                                td { (note(&a.note)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One instrument's team answers: respondents as rows (their names wrap, never
+/// clip), items as columns, split over tables of `TEAM_COLUMNS` items.
+fn team_tables(labels: &[String], inst: &TeamInstrument) -> Markup {
+    html! {
+        h3 { (inst.title) }
+        @if !inst.legend.is_empty() { p.why { (inst.legend) } }
+        @for chunk in inst.rows.chunks(TEAM_COLUMNS) {
+            table.team {
+                thead {
+                    tr {
+                        th.name { "Deelnemer" }
+                        @for row in chunk {
+                            th.item title=(row.label) { (short_id(&row.id)) @if row.disagrees { " " span.warnmark { "⚠" } } }
+                        }
+                    }
+                }
+                tbody {
+                    @for (i, label) in labels.iter().enumerate() {
+                        tr {
+                            td.name { (plain(label)) }
+                            @for row in chunk { td.cell { (row.cells.get(i).map_or("", String::as_str)) } }
+                        }
+                    }
+                    tr.spread { td.name { "Spreiding" } @for row in chunk { td.cell { (row.spread) } } }
+                    tr.proposal { td.name { "Voorstel (automatisch)" } @for row in chunk { td.cell { (row.proposal.as_deref().unwrap_or("—")) } } }
+                    tr.agreed { td.name { "Akkoord (groep)" } @for row in chunk { td.cell { (row.agreed.as_deref().unwrap_or("—")) } } }
+                }
+            }
+            p.keys {
+                @for row in chunk { span { strong { (short_id(&row.id)) } " " (row.label) } " " }
+            }
+        }
+    }
+}
+
+/// A short column name for an item: "go3" → "3"; ids with a dot or capital stay.
+fn short_id(id: &str) -> String {
+    let digits: String = id.chars().rev().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        digits.chars().rev().collect()
+    } else {
+        id.to_string()
+    }
+}
+
+fn team(r: &Report) -> Markup {
+    html! {
+        @if let Some(team) = &r.team {
+            section.team {
+                h2 { "Workshop: spreiding, voorstel en akkoord" }
+                p.why {
+                    "⚠ = het team verschilt. Het voorstel volgt de mediaan (naar beneden afgerond) en de meerderheid, en alleen als ten minste de helft antwoordde; akkoord is wat de groep zelf vaststelde. De resultaten hierboven tonen het akkoord waar het er is en anders het voorstel (kolom Bron)."
+                }
+                @for inst in &team.instruments { (team_tables(&team.labels, inst)) }
+            }
+        }
+    }
+}
+
+fn notes(r: &Report) -> Markup {
+    let rows: Vec<(String, &str)> = r
+        .result
+        .instruments
+        .iter()
+        .filter_map(|res| match &res.detail {
+            Detail::Grid(g) => Some(g),
+            _ => None,
+        })
+        .flat_map(|g| &g.rows)
+        .filter(|row| !row.note.trim().is_empty())
+        .map(|row| (format!("{} {}", row.number, row.to), row.note.as_str()))
+        .collect();
+    html! {
+        @if !rows.is_empty() || !r.assessment.note.trim().is_empty() {
+            section.notes {
+                h2 { "Notities" }
+                ul { @for (label, text) in &rows { li { strong { (label) } ": " (note(text)) } } }
+                @if !r.assessment.note.trim().is_empty() { p { (note(&r.assessment.note)) } }
+            }
+        }
+    }
+}
+
+pub fn render(r: &Report) -> String {
+    let a = &r.assessment;
+    let page = html! {
+        (DOCTYPE)
+        html lang="nl" {
+            (head(&a.title, &r.made.date, r.options.confidential))
+            body {
+                @if let Some(cover) = r.cover_line() { p.cover { (cover.to_uppercase()) } }
+                h1 { (plain(&a.title)) }
+                p.meta {
+                    @if !a.organisation.is_empty() { (plain(&a.organisation)) " · " }
+                    (r.made.date)
+                }
+                (summary(r))
+                div.details { (details(r)) }
+                (actions(r))
+                (team(r))
+                (notes(r))
+                footer { "Gemaakt met goudenoor " (env!("CARGO_PKG_VERSION")) "." }
             }
         }
     };

@@ -1,12 +1,16 @@
-//! The JSON report: every answer and every score, per respondent and for the results
-//! (the agreed answers where the group has them). Its shape is documented in the README
-//! and kept stable; `schema` names its version.
+//! The JSON report: the result model per instrument (by kind), the management summary,
+//! every respondent's answers by instrument and item id, what the group agreed, the
+//! team's spread and the action plan. Its shape is documented in the README and kept
+//! stable; `schema` names its version.
 
-use super::summary::{ResultSummary, summarise};
-use crate::domain::{Answers, Assessment, Instruments, Level};
+use super::model::Report;
+use crate::domain::result::{Detail, InstrumentResult};
+use crate::domain::{Answer, Answers, Assessment, Instruments};
 use serde::Serialize;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
 
-pub const SCHEMA: &str = "goudenoor-report/1";
+pub const SCHEMA: &str = "goudenoor-report/2";
 
 #[derive(Debug, Serialize)]
 pub struct JsonReport {
@@ -15,266 +19,404 @@ pub struct JsonReport {
     pub organisation: String,
     pub created: String,
     pub updated: String,
-    pub instruments: Vec<JsonInstrument>,
-    /// What results and reports show: the agreed answers where they exist, otherwise
-    /// those of the only respondent.
-    pub results: JsonResults,
+    pub confidential: bool,
+    pub instruments: Vec<JsonInstrumentRef>,
+    pub summary: JsonSummary,
+    /// What results and reports show, per instrument in the assessment's order.
+    pub results: Vec<Value>,
     pub respondents: Vec<JsonRespondent>,
-    /// What the group agreed (workshop); null where it did not agree.
-    pub agreed: JsonResults,
+    /// What the group agreed, per instrument and item id: the answer, or null where
+    /// it agreed nothing. Null for a solo check.
+    pub agreed: Option<BTreeMap<String, BTreeMap<String, Value>>>,
     /// The team's spread (workshop); null for a solo check.
-    pub spread: Option<JsonSpread>,
+    pub spread: Option<Vec<JsonTeamInstrument>>,
+    pub actions: Vec<JsonAction>,
     pub note: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonSpread {
-    pub shifts: Vec<JsonShiftSpread>,
-    pub criteria: Vec<JsonTally>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonShiftSpread {
-    pub id: String,
-    /// One per respondent, in the order of `respondents`.
-    pub levels: Vec<Option<u8>>,
-    pub median: Option<f64>,
-    pub min: Option<u8>,
-    pub max: Option<u8>,
-    /// A range of 2 levels or more.
-    pub disagreement: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonTally {
-    pub id: String,
-    pub met: usize,
-    pub not_met: usize,
-    pub open: usize,
-    /// "met", "not_met", or null on a tie.
-    pub majority: Option<&'static str>,
-    pub disagreement: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonInstrument {
+pub struct JsonInstrumentRef {
     pub id: String,
     pub version: u32,
 }
 
 #[derive(Debug, Serialize)]
+pub struct JsonSummary {
+    pub participants: Vec<String>,
+    pub date: String,
+    pub answered: usize,
+    pub answerable: usize,
+    /// Workshop only: items the respondents answer, where they differ, agreed.
+    pub agreement: Option<JsonAgreement>,
+    pub instruments: Vec<JsonSummaryInstrument>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonAgreement {
+    pub items: usize,
+    pub differ: usize,
+    pub agreed: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSummaryInstrument {
+    pub id: String,
+    pub verdict: String,
+    pub provisional: bool,
+    pub gaps: Vec<String>,
+    pub trend: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
 pub struct JsonRespondent {
     pub name: String,
-    pub results: JsonResults,
+    /// Per instrument and item id, the answer as given.
+    pub answers: BTreeMap<String, BTreeMap<String, Value>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonResults {
-    pub gouden_oor: JsonGoudenOor,
-    pub stv: JsonStv,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonGoudenOor {
-    pub shifts: Vec<JsonShift>,
-    /// Mean of the answered shifts, unrounded; null when none is answered.
-    pub mean: Option<f64>,
-    /// The mean as shown: one decimal, decimal comma.
-    pub mean_display: Option<String>,
-    /// The mean rounded down, 1–4.
-    pub level: Option<u8>,
-    pub level_name: Option<String>,
-    /// Shifts at aardig, goed, prima, goud.
-    pub counts: [usize; 4],
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonShift {
+pub struct JsonTeamInstrument {
     pub id: String,
-    pub number: u8,
-    pub from: String,
-    pub to: String,
-    /// 1–4, or null when not answered.
-    pub level: Option<u8>,
-    pub ambition: Option<u8>,
-    pub note: String,
+    pub items: Vec<JsonTeamItem>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonStv {
-    pub parts: Vec<JsonPart>,
-    /// Unrounded mean of the four part scores; null until every part has a score.
-    pub total: Option<f64>,
-    pub total_display: Option<String>,
-    /// The measured share of response times met (IV.4), in percent.
-    pub response_pct: Option<u8>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct JsonPart {
+pub struct JsonTeamItem {
     pub id: String,
-    pub number: usize,
-    pub title: String,
-    /// 1–5, or null when no criterion is assessed.
-    pub score: Option<u8>,
-    pub provisional: bool,
-    pub explanation: String,
-    pub warnings: Vec<String>,
-    pub criteria: Vec<JsonCriterion>,
+    /// One per respondent, in the order of `respondents`, as shown.
+    pub answers: Vec<String>,
+    /// One per respondent as a number (level; met 1, not met 0; ja 1, deels ½, nee 0).
+    pub values: Vec<Option<f64>>,
+    pub spread: String,
+    pub disagreement: bool,
+    /// The automatic proposal (median, majority), as shown.
+    pub proposal: Option<String>,
+    /// What the group agreed, as shown; null where it agreed nothing.
+    pub agreed: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonCriterion {
-    pub id: String,
-    /// "met", "not_met" or "open".
+pub struct JsonAction {
+    pub what: String,
+    /// The item (part, section) ids it serves.
+    pub items: Vec<String>,
+    pub item_names: Vec<String>,
+    pub owner: String,
+    /// "2027-03-15", or null.
+    pub deadline: Option<String>,
+    /// "open", "bezig" or "klaar".
     pub status: &'static str,
     pub note: String,
+    pub from_round: Option<u32>,
 }
 
-fn status_name(status: crate::domain::Status) -> &'static str {
-    match status {
-        crate::domain::Status::Met => "met",
-        crate::domain::Status::NotMet => "not_met",
-        crate::domain::Status::Open => "open",
+/// One answer as JSON: the kind's fields with raw values; notes as typed.
+fn answer(a: &Answer) -> Value {
+    match a {
+        Answer::Scale {
+            value,
+            ambition,
+            note,
+        } => json!({
+            "level": value.map(|l| l.value()),
+            "ambition": ambition.map(|l| l.value()),
+            "note": note,
+        }),
+        Answer::Criterion { status, note } => json!({ "status": status.key(), "note": note }),
+        Answer::Check { answer, note } => json!({ "answer": answer.key(), "note": note }),
+        Answer::Number(n) => json!({ "number": n }),
+        Answer::Text(t) => json!({ "text": t }),
+        Answer::Choice { options, other } => json!({ "options": options, "other": other }),
     }
 }
 
-fn level(l: Option<Level>) -> Option<u8> {
-    l.map(Level::value)
+fn answers(a: &Answers) -> BTreeMap<String, BTreeMap<String, Value>> {
+    a.0.iter()
+        .map(|(inst, items)| {
+            (
+                inst.clone(),
+                items.0.iter().map(|(id, x)| (id.clone(), answer(x))).collect(),
+            )
+        })
+        .collect()
 }
 
-fn results(instruments: &Instruments, answers: &Answers) -> JsonResults {
-    let s: ResultSummary = summarise(instruments, answers);
-    JsonResults {
-        gouden_oor: JsonGoudenOor {
-            shifts: s
-                .shifts
+fn agreed(instruments: &Instruments, a: &Assessment) -> Option<BTreeMap<String, BTreeMap<String, Value>>> {
+    if !a.is_workshop() {
+        return None;
+    }
+    let ids = a.instrument_ids();
+    Some(
+        instruments
+            .selected(&ids)
+            .map(|inst| {
+                let given = a.agreed.of(&inst.id);
+                let items = inst
+                    .items()
+                    .into_iter()
+                    .filter(|i| i.scope == crate::domain::Scope::Respondent)
+                    .map(|i| {
+                        let value = given
+                            .get(i.id)
+                            .filter(|x| x.is_answered())
+                            .map_or(Value::Null, answer);
+                        (i.id.to_string(), value)
+                    })
+                    .collect();
+                (inst.id.clone(), items)
+            })
+            .collect(),
+    )
+}
+
+fn opt<T: Serialize>(v: Option<T>) -> Value {
+    v.map_or(Value::Null, |x| json!(x))
+}
+
+fn measurements(rows: &[crate::domain::result::MeasurementRow]) -> Value {
+    rows.iter()
+        .map(|m| {
+            json!({
+                "id": m.id,
+                "name": m.name,
+                "criterion": m.criterion,
+                "value": m.value,
+                "display": m.display,
+                "threshold": m.threshold,
+                "target": m.target,
+                "met": m.met,
+            })
+        })
+        .collect()
+}
+
+/// One instrument's result, by kind.
+fn result(r: &InstrumentResult) -> Value {
+    let detail = match &r.detail {
+        Detail::Grid(g) => json!({
+            "kind": "grid",
+            "levels": g.levels,
+            "items": g.rows.iter().map(|row| json!({
+                "id": row.id,
+                "number": row.number,
+                "from": row.from,
+                "to": row.to,
+                "level": row.level.map(|l| l.value()),
+                "level_name": row.level.map(|_| g.level_name(row.level)),
+                "ambition": row.ambition.map(|l| l.value()),
+                "ambition_name": row.ambition.map(|_| g.level_name(row.ambition)),
+                "gap": row.gap(),
+                "note": row.note,
+            })).collect::<Vec<_>>(),
+            "mean": g.summary.mean.map(|m| m.value()),
+            "mean_display": g.summary.mean.map(|m| m.display()),
+            "level": g.summary.level.map(|l| l.value()),
+            "level_name": g.summary.level.map(|_| g.level_name(g.summary.level)),
+            "counts": g.summary.counts,
+        }),
+        Detail::Norm(n) => json!({
+            "kind": "norm",
+            "scale": [n.scale_min, n.scale_max],
+            "sufficient": n.sufficient,
+            "parts": n.parts.iter().map(|p| json!({
+                "id": p.id,
+                "numeral": p.numeral,
+                "title": p.title,
+                "score": p.score,
+                "provisional": p.provisional,
+                "explanation": p.explanation,
+                "rule": p.rule,
+                "warnings": p.warnings,
+                "met_percent": p.met_percent,
+                "next_step": p.next_step,
+                "criteria": p.criteria.iter().map(|c| json!({
+                    "id": c.id,
+                    "short": c.short,
+                    "status": c.status.key(),
+                    "counted": !c.not_counted,
+                    "note": c.note,
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "total": n.total.map(|m| m.value()),
+            "total_display": n.total.map(|m| m.display()),
+            "measurements": measurements(&n.measurements),
+        }),
+        Detail::Checklist(c) => json!({
+            "kind": "checklist",
+            "sections": c.sections.iter().map(|s| json!({
+                "id": s.id,
+                "title": s.title,
+                "share": s.share.map(|x| x.fraction()),
+                "share_display": s.share.map(|x| format!("{}% ({})", x.percent(), x.display())),
+                "items": s.items.iter().map(|i| json!({
+                    "id": i.id,
+                    "label": i.label,
+                    "answer": i.answer.key(),
+                    "note": i.note,
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "overall": c.overall.map(|x| x.fraction()),
+            "fields": c.fields.iter().map(|f| json!({
+                "id": f.id, "label": f.label, "value": f.value,
+            })).collect::<Vec<_>>(),
+        }),
+        Detail::Calculator(c) => json!({
+            "kind": "calculator",
+            "inputs": c.inputs.iter().map(|i| json!({
+                "id": i.id, "label": i.label, "value": i.value, "display": i.display, "default": i.default,
+            })).collect::<Vec<_>>(),
+            "outputs": c.outputs.iter().map(|o| json!({
+                "id": o.id, "label": o.label, "value": o.value, "display": o.display, "explain": o.explain,
+            })).collect::<Vec<_>>(),
+            "measurements": measurements(&c.measurements),
+            "problems": c.problems,
+        }),
+        Detail::Model(m) => json!({
+            "kind": "model",
+            "groups": m.groups.iter().map(|(id, title)| json!({"id": id, "title": title})).collect::<Vec<_>>(),
+            "boxes": m.boxes.iter().map(|b| json!({
+                "id": b.id,
+                "group": b.group,
+                "title": b.title,
+                "percent": b.percent,
+                "seen": b.percent.is_some(),
+                "rating": b.rating,
+                "rating_display": b.rating_display,
+                "differs": b.differs,
+            })).collect::<Vec<_>>(),
+            "weakest": m.weakest,
+            "unseen": m.unseen,
+        }),
+    };
+    let mut map = Map::new();
+    map.insert("id".into(), json!(r.id));
+    map.insert("title".into(), json!(r.title));
+    map.insert("verdict".into(), json!(r.verdict));
+    map.insert(
+        "headline".into(),
+        opt(r.headline.as_ref().map(|h| {
+            json!({"display": h.display, "value": h.value, "percent": h.percent})
+        })),
+    );
+    map.insert("provisional".into(), json!(r.provisional));
+    map.insert(
+        "progress".into(),
+        json!({"done": r.progress.done, "total": r.progress.total}),
+    );
+    map.insert("rules".into(), json!(r.rules));
+    map.insert("warnings".into(), json!(r.warnings));
+    map.insert(
+        "next_steps".into(),
+        r.next_steps
+            .iter()
+            .map(|s| json!({"item": s.item, "title": s.title, "text": s.text, "gap": s.gap}))
+            .collect(),
+    );
+    map.insert("detail".into(), detail);
+    Value::Object(map)
+}
+
+/// The JSON report of a built report.
+pub(super) fn from_report(r: &Report) -> JsonReport {
+    let a = &r.assessment;
+    JsonReport {
+        schema: SCHEMA,
+        title: a.title.clone(),
+        organisation: a.organisation.clone(),
+        created: a.created.to_string(),
+        updated: a.updated.to_string(),
+        confidential: r.options.confidential,
+        instruments: a
+            .instruments
+            .iter()
+            .map(|i| JsonInstrumentRef {
+                id: i.id.clone(),
+                version: i.version,
+            })
+            .collect(),
+        summary: JsonSummary {
+            participants: r.made.participants.clone(),
+            date: r.made.date.clone(),
+            answered: r.made.progress.done,
+            answerable: r.made.progress.total,
+            agreement: r.made.agreement.as_ref().map(|x| JsonAgreement {
+                items: x.items,
+                differ: x.differ,
+                agreed: x.agreed,
+            }),
+            instruments: r
+                .summaries
                 .iter()
-                .map(|r| JsonShift {
-                    id: r.id.clone(),
-                    number: r.number,
-                    from: r.from.clone(),
-                    to: r.to.clone(),
-                    level: level(r.level),
-                    ambition: level(r.ambition),
-                    note: r.note.clone(),
+                .map(|s| JsonSummaryInstrument {
+                    id: s.id.clone(),
+                    verdict: s.verdict.clone(),
+                    provisional: s.provisional,
+                    gaps: s.gaps.clone(),
+                    trend: s.trend.clone(),
                 })
                 .collect(),
-            mean: s.mean.map(|m| m.value()),
-            mean_display: s.mean.map(|m| m.display()),
-            level: level(s.level),
-            level_name: s
-                .level
-                .map(|l| instruments.gouden_oor.level_name(l).to_string()),
-            counts: s.counts,
         },
-        stv: JsonStv {
-            parts: s
-                .parts
+        results: r.result.instruments.iter().map(result).collect(),
+        respondents: a
+            .respondents
+            .iter()
+            .map(|x| JsonRespondent {
+                name: x.name.clone(),
+                answers: answers(&x.answers),
+            })
+            .collect(),
+        agreed: agreed(r.instruments, a),
+        spread: r.team.as_ref().map(|t| {
+            t.instruments
                 .iter()
-                .enumerate()
-                .map(|(i, p)| JsonPart {
-                    id: p.id.clone(),
-                    number: i + 1,
-                    title: p.title.clone(),
-                    score: p.score,
-                    provisional: p.provisional,
-                    explanation: p.explanation.clone(),
-                    warnings: p.warnings.clone(),
-                    criteria: p
-                        .criteria
+                .map(|i| JsonTeamInstrument {
+                    id: i.id.clone(),
+                    items: i
+                        .rows
                         .iter()
-                        .map(|c| JsonCriterion {
-                            id: c.id.clone(),
-                            status: status_name(c.status),
-                            note: c.note.clone(),
+                        .map(|row| JsonTeamItem {
+                            id: row.id.clone(),
+                            answers: row.cells.clone(),
+                            values: row.values.clone(),
+                            spread: row.spread.clone(),
+                            disagreement: row.disagrees,
+                            proposal: row.proposal.clone(),
+                            agreed: row.agreed.clone(),
                         })
                         .collect(),
                 })
-                .collect(),
-            total: s.total.map(|m| m.value()),
-            total_display: s.total.map(|m| m.display()),
-            response_pct: s.response_pct,
-        },
+                .collect()
+        }),
+        actions: r
+            .actions
+            .iter()
+            .map(|x| JsonAction {
+                what: x.what.clone(),
+                items: x.item_ids.clone(),
+                item_names: x.items.clone(),
+                owner: x.owner.clone(),
+                deadline: x.deadline.map(|d| d.to_string()),
+                status: x.status,
+                note: x.note.clone(),
+                from_round: x.from_round,
+            })
+            .collect(),
+        note: a.note.clone(),
     }
 }
 
-fn spread(instruments: &Instruments, assessment: &Assessment) -> Option<JsonSpread> {
-    let team = super::summary::team_summary(instruments, assessment, false)?;
-    Some(JsonSpread {
-        shifts: team
-            .shifts
-            .iter()
-            .map(|s| JsonShiftSpread {
-                id: s.id.clone(),
-                levels: s.levels.iter().map(|l| level(*l)).collect(),
-                median: s.median.map(|m| m.value()),
-                min: level(s.min),
-                max: level(s.max),
-                disagreement: s.disagrees,
-            })
-            .collect(),
-        criteria: team
-            .criteria
-            .iter()
-            .map(|c| JsonTally {
-                id: c.id.clone(),
-                met: c.tally.met,
-                not_met: c.tally.not_met,
-                open: c.tally.open,
-                majority: c.tally.majority().map(status_name),
-                disagreement: c.tally.disagrees(),
-            })
-            .collect(),
-    })
-}
-
+/// The JSON report as a value (for the web API and tests).
 pub fn json_report(
     instruments: &Instruments,
     assessment: &Assessment,
     options: super::Options,
 ) -> JsonReport {
-    JsonReport {
-        schema: SCHEMA,
-        title: assessment.title.clone(),
-        organisation: assessment.organisation.clone(),
-        created: assessment.created.to_string(),
-        updated: assessment.updated.to_string(),
-        instruments: assessment
-            .instruments
-            .iter()
-            .map(|i| JsonInstrument {
-                id: i.id.clone(),
-                version: i.version,
-            })
-            .collect(),
-        results: results(instruments, &assessment.result_answers(instruments)),
-        respondents: assessment
-            .respondents
-            .iter()
-            .enumerate()
-            .map(|(i, r)| JsonRespondent {
-                name: if options.anonymous {
-                    crate::domain::aggregate::letter(i)
-                } else {
-                    r.name.clone()
-                },
-                results: results(instruments, &r.answers),
-            })
-            .collect(),
-        agreed: results(instruments, &assessment.agreed),
-        spread: spread(instruments, assessment),
-        note: assessment.note.clone(),
-    }
+    from_report(&Report::build(instruments, assessment, options))
 }
 
-pub fn render(
-    instruments: &Instruments,
-    assessment: &Assessment,
-    options: super::Options,
-) -> String {
-    let mut text = serde_json::to_string_pretty(&json_report(instruments, assessment, options))
-        .expect("reports always serialize");
+pub fn render(r: &Report) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&from_report(r)).expect("reports always serialize");
     text.push('\n');
     text
 }

@@ -1,17 +1,19 @@
-//! Reports that leave the laptop: text, Markdown, HTML, JSON and CSV, all built from one
-//! summary of the assessment, and each escaping what users typed for its own format.
+//! Reports that leave the laptop: text, Markdown, HTML, JSON, CSV and xlsx, all built
+//! from the one result model (`domain::result`) and rendered per detail kind, in the
+//! assessment's order. Each format escapes what users typed in its own way.
 
 mod compare;
 mod csv_out;
 mod html;
 mod json;
 mod markdown;
-mod summary;
+mod model;
+mod svg;
 mod text;
+mod xlsx;
 
 pub use compare::{CompareFormat, render_comparison};
 pub use json::{JsonReport, json_report};
-pub use summary::{PartRow, ResultSummary, ShiftRow, TeamSummary, summarise, team_summary};
 
 use crate::domain::{Assessment, Instruments};
 
@@ -22,48 +24,39 @@ pub enum Format {
     Html,
     Json,
     Csv,
+    Xlsx,
 }
 
 /// How a report is made.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Options {
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Options<'a> {
     /// ANSI bold headings (text only; for a terminal that wants colour).
     pub color: bool,
-    /// Respondents as A, B, C … instead of their names.
+    /// Respondents as A, B, C … instead of their names, also in notes.
     pub anonymous: bool,
+    /// A cover line "vertrouwelijk" (and in the running header of printed pages).
+    pub confidential: bool,
+    /// The previous round, for the trend in the management summary.
+    pub previous: Option<&'a Assessment>,
 }
 
-/// Render `assessment` as a report.
+/// Render `assessment` as a report: UTF-8 text for every format but xlsx, which is a
+/// workbook.
 pub fn render(
     instruments: &Instruments,
     assessment: &Assessment,
     format: Format,
     options: Options,
-) -> String {
-    // Anonymous all the way: names also appear in the notes the team view gathers.
-    let anonymised;
-    let assessment = if options.anonymous {
-        anonymised = anonymise(assessment);
-        &anonymised
-    } else {
-        assessment
-    };
+) -> Vec<u8> {
+    let report = model::Report::build(instruments, assessment, options);
     match format {
-        Format::Text => text::render(instruments, assessment, options),
-        Format::Md => markdown::render(instruments, assessment, options),
-        Format::Html => html::render(instruments, assessment, options),
-        Format::Json => json::render(instruments, assessment, options),
-        Format::Csv => csv_out::render(instruments, assessment, options),
+        Format::Text => text::render(&report).into_bytes(),
+        Format::Md => markdown::render(&report).into_bytes(),
+        Format::Html => html::render(&report).into_bytes(),
+        Format::Json => json::render(&report).into_bytes(),
+        Format::Csv => csv_out::render(&report).into_bytes(),
+        Format::Xlsx => xlsx::render(&report),
     }
-}
-
-/// The assessment with each respondent's name replaced by a letter.
-pub fn anonymise(assessment: &Assessment) -> Assessment {
-    let mut copy = assessment.clone();
-    for (i, r) in copy.respondents.iter_mut().enumerate() {
-        r.name = crate::domain::aggregate::letter(i);
-    }
-    copy
 }
 
 /// Text safe for a terminal: control characters (escape sequences, carriage returns)
