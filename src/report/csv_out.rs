@@ -1,5 +1,6 @@
-//! CSV: one row per respondent and item, readable by any spreadsheet; numbers with a
-//! decimal point, cells that would read as a formula neutralised.
+//! CSV: one row per respondent and item, then one per action (respondent
+//! "(actieplan)"), readable by any spreadsheet; numbers with a decimal point, cells
+//! that would read as a formula neutralised.
 
 use super::model::Report;
 use crate::domain::format_number;
@@ -44,6 +45,28 @@ pub fn render(r: &Report) -> String {
                 number(row.value),
                 number(row.ambition),
                 neutralise(&row.note),
+            ])
+            .expect("in memory");
+    }
+    // The action plan, in the same columns: what it serves, what, status, deadline.
+    for a in &r.actions {
+        let note = if a.owner.trim().is_empty() {
+            a.note.clone()
+        } else if a.note.trim().is_empty() {
+            format!("eigenaar: {}", a.owner)
+        } else {
+            format!("eigenaar: {}\n{}", a.owner, a.note)
+        };
+        writer
+            .write_record([
+                "(actieplan)".to_string(),
+                String::new(),
+                a.item_ids.join(" "),
+                neutralise(&a.what),
+                a.status.to_string(),
+                String::new(),
+                a.deadline.map_or(String::new(), |d| d.to_string()),
+                neutralise(&note),
             ])
             .expect("in memory");
     }

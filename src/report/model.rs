@@ -4,7 +4,7 @@
 
 use super::Options;
 use crate::domain::aggregate::{self, letter};
-use crate::domain::compare::{Comparison, compare};
+use crate::domain::compare::compare;
 use crate::domain::result::{AssessmentResult, Detail, build};
 use crate::domain::{
     Answer, Assessment, Check, Instruments, ItemKind, Progress, Scope, Status, format_number,
@@ -238,8 +238,22 @@ impl<'a> Report<'a> {
             .instruments
             .iter()
             .map(|r| {
-                let mut steps: Vec<&crate::domain::result::NextStep> = r.next_steps.iter().collect();
-                steps.sort_by_key(|s| std::cmp::Reverse(s.gap));
+                let mut steps: Vec<&crate::domain::result::NextStep> =
+                    r.next_steps.iter().collect();
+                // Largest first: levels below the ambition (grids), points below the
+                // top of the scale (norm parts); elsewhere the result's own order.
+                let size = |s: &crate::domain::result::NextStep| -> u32 {
+                    match &r.detail {
+                        Detail::Norm(n) => n
+                            .parts
+                            .iter()
+                            .find(|p| p.id == s.item)
+                            .and_then(|p| p.score)
+                            .map_or(0, |score| u32::from(n.scale_max.saturating_sub(score))),
+                        _ => u32::from(s.gap),
+                    }
+                };
+                steps.sort_by_key(|s| std::cmp::Reverse(size(s)));
                 let gaps = steps
                     .iter()
                     .take(3)

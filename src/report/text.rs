@@ -132,7 +132,7 @@ fn grid(out: &mut Out, r: &Report, res: &InstrumentResult, g: &crate::domain::re
     let levels = width_of(g.levels.iter().map(String::as_str), 10).max(6);
     let _ = r;
     out.row(
-        &[("Shift", 4), ("Huidig", levels), ("Doel", levels), ("Gat", 3)],
+        &[("Shift", 5), ("Huidig", levels), ("Doel", levels), ("Gat", 3)],
         "Van → naar",
     );
     for row in &g.rows {
@@ -143,7 +143,7 @@ fn grid(out: &mut Out, r: &Report, res: &InstrumentResult, g: &crate::domain::re
         };
         out.row(
             &[
-                (&row.number.to_string(), 4),
+                (&row.number.to_string(), 5),
                 (&g.level_name(row.level), levels),
                 (&g.level_name(row.ambition), levels),
                 (&gap, 3),
