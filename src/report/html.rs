@@ -417,7 +417,7 @@ fn team_tables(labels: &[String], inst: &TeamInstrument) -> Markup {
         h3 { (inst.title) }
         @if !inst.legend.is_empty() { p.why { (inst.legend) } }
         @for chunk in inst.rows.chunks(TEAM_COLUMNS) {
-            table.team {
+            table.teamtable {
                 thead {
                     tr {
                         th.name { "Deelnemer" }
