@@ -58,10 +58,16 @@ fn fixture() -> Assessment {
 /// Every kind of instrument, partly answered: the model sees what the others say, and
 /// the organisation's figures are filled in for the calculator.
 fn all_kinds_fixture() -> Assessment {
-    let ids: Vec<String> = ["gouden-oor", "stv-kfm", "klachtenprocedure", "businesscase", "ikm"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let ids: Vec<String> = [
+        "gouden-oor",
+        "stv-kfm",
+        "klachtenprocedure",
+        "businesscase",
+        "ikm",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     let mut a = sample_assessment_with(all_kinds(), &ids, 1);
     a.facts
         .of_mut("businesscase")
@@ -93,17 +99,13 @@ fn hostile() -> Assessment {
         },
         "+31 6 1234\n# geen kop\n- geen lijst\n<img src=x onerror=alert(1)>".into(),
     );
-    a.respondents[0]
-        .answers
-        .of_mut("stv-kfm")
-        .0
-        .insert(
-            "I.2".into(),
-            Answer::Criterion {
-                status: Status::Met,
-                note: "-2+3 \u{1b}]0;titel\u{7}".into(),
-            },
-        );
+    a.respondents[0].answers.of_mut("stv-kfm").0.insert(
+        "I.2".into(),
+        Answer::Criterion {
+            status: Status::Met,
+            note: "-2+3 \u{1b}]0;titel\u{7}".into(),
+        },
+    );
     a.note = "1. geen lijst [link](http://x)".into();
     a.actions = vec![goudenoor::domain::Action {
         what: "=HYPERLINK(\"http://x\")".into(),
@@ -124,26 +126,35 @@ fn workshop() -> Assessment {
         r.name = format!("{} {}", FIRST[i], SURNAMES[i]);
     }
     let note = format!("Zoals {} al zei: dit gaat goed.", a.respondents[1].name);
-    a.respondents[0]
-        .answers
+    a.respondents[0].answers.of_mut("gouden-oor").set_note(
+        "go2",
+        Answer::Scale {
+            value: None,
+            ambition: None,
+            note: String::new(),
+        },
+        note,
+    );
+    a.agreed
         .of_mut("gouden-oor")
-        .set_note(
-            "go2",
-            Answer::Scale {
-                value: None,
-                ambition: None,
-                note: String::new(),
-            },
-            note,
-        );
-    a.agreed.of_mut("gouden-oor").set_level("go1", Level::new(3));
+        .set_level("go1", Level::new(3));
     a.actions = sample_actions();
     a
 }
 
 const FIRST: [&str; 12] = [
-    "Alexandra", "Bartholomeus", "Catharina", "Dominicus", "Elisabeth", "Franciscus",
-    "Geertruida", "Hendrikus", "Isabella", "Johannes", "Kornelia", "Lodewijk",
+    "Alexandra",
+    "Bartholomeus",
+    "Catharina",
+    "Dominicus",
+    "Elisabeth",
+    "Franciscus",
+    "Geertruida",
+    "Hendrikus",
+    "Isabella",
+    "Johannes",
+    "Kornelia",
+    "Lodewijk",
 ];
 const SURNAMES: [&str; 12] = [
     "van Oldenbarnevelt-Tjeenk Willink",
@@ -242,8 +253,7 @@ fn json_reads_back_with_every_score() {
     assert!(norm["total_display"].as_str().unwrap().contains(','));
     assert_eq!(v["respondents"][0]["name"], "Deelnemer 1");
     assert_eq!(
-        v["respondents"][0]["answers"]["gouden-oor"]["go1"]["level"],
-        items[0]["level"],
+        v["respondents"][0]["answers"]["gouden-oor"]["go1"]["level"], items[0]["level"],
         "a solo check's results are its one respondent's answers"
     );
     // A solo check has no agreement at all, not a list of nulls.
@@ -259,7 +269,13 @@ fn json_agreed_is_null_where_nothing_was_agreed() {
     assert_eq!(agreed["go1"]["level"], 3);
     assert!(agreed["go2"].is_null(), "{}", agreed["go2"]);
     assert!(v["agreed"]["stv-kfm"]["I.2"].is_null());
-    assert_eq!(v["spread"][0]["items"][0]["answers"].as_array().unwrap().len(), 12);
+    assert_eq!(
+        v["spread"][0]["items"][0]["answers"]
+            .as_array()
+            .unwrap()
+            .len(),
+        12
+    );
     assert_eq!(v["summary"]["agreement"]["agreed"], 1);
 }
 
@@ -351,7 +367,10 @@ fn html_workshop_keeps_agreed_apart_from_the_proposal() {
     assert!(html.contains("class=\"source akkoord\""));
     assert!(html.contains("class=\"source voorstel\""));
     for name in SURNAMES {
-        assert!(html.contains(&name.replace('\'', "&#39;")) || html.contains(name), "{name}");
+        assert!(
+            html.contains(&name.replace('\'', "&#39;")) || html.contains(name),
+            "{name}"
+        );
     }
 }
 
@@ -389,10 +408,17 @@ fn every_result_kind_is_reported() {
     let results = goudenoor::domain::result::build(all_kinds(), &a);
     assert_eq!(results.instruments.len(), 5);
     for r in &results.instruments {
-        assert!(html.contains(&format!("<h2>{}</h2>", r.title)), "{}", r.title);
+        assert!(
+            html.contains(&format!("<h2>{}</h2>", r.title)),
+            "{}",
+            r.title
+        );
     }
     assert!(html.contains("% op orde"), "checklist sections with shares");
-    assert!(html.contains("Zo rekenen we"), "calculator outputs explained");
+    assert!(
+        html.contains("Zo rekenen we"),
+        "calculator outputs explained"
+    );
     assert!(html.contains("Metingen tegen de ambitie"));
     assert!(html.contains("Het IKM-model") || html.contains("IKM-model"));
     assert!(html.contains("niet bekeken"), "unseen boxes stand out");
@@ -518,11 +544,17 @@ fn markdown_escapes_only_what_would_change_the_rendering() {
 #[test]
 fn markdown_keeps_line_breaks_and_pads_tables() {
     let md = report(&fixture(), Format::Md, Options::default());
-    assert!(md.contains("Eerste overleg gepland.<br>Agenda volgt."), "a note in a table cell");
+    assert!(
+        md.contains("Eerste overleg gepland.<br>Agenda volgt."),
+        "a note in a table cell"
+    );
     let mut a = fixture();
     a.note = "Regel een.\nRegel twee.".into();
     let md = report(&a, Format::Md, Options::default());
-    assert!(md.contains("Regel een.\\\nRegel twee."), "a hard line break");
+    assert!(
+        md.contains("Regel een.\\\nRegel twee."),
+        "a hard line break"
+    );
     // Every row of a table is as wide as its header.
     let mut table: Vec<&str> = Vec::new();
     for line in md.lines().chain([""]) {
@@ -583,7 +615,10 @@ fn xlsx_has_four_sheets_typed_cells_and_never_a_formula() {
         assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{sheet}");
     }
     let strings = &files["xl/sharedStrings.xml"];
-    assert!(strings.contains("=HYPERLINK"), "the text is there, as a string");
+    assert!(
+        strings.contains("=HYPERLINK"),
+        "the text is there, as a string"
+    );
     assert!(strings.contains("&lt;script&gt;"));
     assert!(!strings.contains('\u{1b}'));
     for (name, xml) in &files {
@@ -609,19 +644,37 @@ fn xlsx_has_four_sheets_typed_cells_and_never_a_formula() {
 
 #[test]
 fn the_action_plan_is_in_every_format() {
-    for format in [Format::Text, Format::Md, Format::Html, Format::Json, Format::Csv] {
+    for format in [
+        Format::Text,
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+    ] {
         let out = report(&fixture(), format, Options::default());
-        for what in ["Klachtenoverleg elke maand met het MT", "Reactietermijnen meten per kanaal"] {
+        for what in [
+            "Klachtenoverleg elke maand met het MT",
+            "Reactietermijnen meten per kanaal",
+        ] {
             assert!(out.contains(what), "{format:?} lacks {what}");
         }
-        assert!(out.contains("Teamleider kwaliteit"), "{format:?} lacks the owner");
+        assert!(
+            out.contains("Teamleider kwaliteit"),
+            "{format:?} lacks the owner"
+        );
     }
 }
 
 #[test]
 fn anonymous_mode_hides_names_everywhere() {
     let a = workshop();
-    for format in [Format::Text, Format::Md, Format::Html, Format::Json, Format::Csv] {
+    for format in [
+        Format::Text,
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+    ] {
         let out = report(
             &a,
             format,
@@ -637,7 +690,10 @@ fn anonymous_mode_hides_names_everywhere() {
                 "{format:?} shows {surname}"
             );
         }
-        assert!(!out.contains("Bartholomeus"), "{format:?}: a name in a note");
+        assert!(
+            !out.contains("Bartholomeus"),
+            "{format:?}: a name in a note"
+        );
     }
     let files = unzip(&render(
         instruments(),
@@ -696,7 +752,12 @@ fn compare_json_names_items_by_id_with_display_strings() {
     assert!(go["items"][0]["before_display"].is_string());
     assert!(go["items"][0]["before"].is_number());
     assert_eq!(go["items"][0]["arrow"], "↑");
-    assert!(go["verdict_after"].as_str().unwrap().starts_with("Gemiddeld"));
+    assert!(
+        go["verdict_after"]
+            .as_str()
+            .unwrap()
+            .starts_with("Gemiddeld")
+    );
     assert!(go["ambition_display"].is_null());
     assert!(go["items"][0]["ambition_display"].is_string());
     assert_eq!(v["second"]["round"], 2);
@@ -706,4 +767,39 @@ fn compare_json_names_items_by_id_with_display_strings() {
 fn compare_of_one_round_with_itself_is_refused() {
     let a = fixture();
     assert!(render_comparison(instruments(), &a, &a, CompareFormat::Text).is_err());
+}
+
+#[test]
+fn the_model_marks_unseen_boxes_and_names_the_weakest() {
+    // With only the grid beside it, the model's boxes fed by other instruments are
+    // not looked at.
+    let ids: Vec<String> = ["gouden-oor", "ikm"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let a = sample_assessment_with(all_kinds(), &ids, 1);
+    let result = goudenoor::domain::result::build(all_kinds(), &a);
+    let goudenoor::domain::result::Detail::Model(m) = &result.get("ikm").unwrap().detail else {
+        panic!("the IKM is a model");
+    };
+    assert!(!m.unseen.is_empty(), "a box nobody looked at");
+    let weakest = m.weakest.clone().expect("a weakest box");
+    let weakest_title = &m.boxes.iter().find(|b| b.id == weakest).unwrap().title;
+    let html = text(render(all_kinds(), &a, Format::Html, Options::default()));
+    assert!(
+        html.contains("stroke-dasharray=\"5 4\""),
+        "unseen boxes dashed"
+    );
+    assert!(html.contains("class=\"unseen\""));
+    assert!(html.contains("class=\"weakest\""));
+    assert!(html.contains("Enablers"));
+    let md = text(render(all_kinds(), &a, Format::Md, Options::default()));
+    assert!(md.contains("**niet bekeken**"));
+    let row = md
+        .lines()
+        .find(|l| l.contains("het zwakste vak"))
+        .expect("the weakest named");
+    assert!(row.contains(weakest_title.as_str()), "{row}");
+    let txt = text(render(all_kinds(), &a, Format::Text, Options::default()));
+    assert!(txt.contains("niemand keek hiernaar"));
 }

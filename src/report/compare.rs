@@ -4,7 +4,7 @@
 
 use super::model::date;
 use super::{markdown, plain};
-use crate::domain::compare::{ChangeRow, Comparison, CompareError, InstrumentChange, compare};
+use crate::domain::compare::{ChangeRow, CompareError, Comparison, InstrumentChange, compare};
 use crate::domain::result::{AssessmentResult, Detail};
 use crate::domain::{Assessment, Instruments};
 use maud::{DOCTYPE, html};
@@ -71,7 +71,10 @@ fn text(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
     }
     out.push('\n');
     for caveat in &c.caveats {
-        for line in textwrap::wrap(&format!("⚠ {caveat}"), textwrap::Options::new(80).subsequent_indent("  ")) {
+        for line in textwrap::wrap(
+            &format!("⚠ {caveat}"),
+            textwrap::Options::new(80).subsequent_indent("  "),
+        ) {
             let _ = writeln!(out, "{line}");
         }
     }
@@ -148,7 +151,12 @@ fn steps_and_actions_text(out: &mut String, c: &Comparison) {
                 .initial_indent("  - ")
                 .subsequent_indent("    ");
             for line in textwrap::wrap(
-                &format!("{} ({}): {}{moved}", plain(&x.what), plain(&x.owner), x.status.label()),
+                &format!(
+                    "{} ({}): {}{moved}",
+                    plain(&x.what),
+                    plain(&x.owner),
+                    x.status.label()
+                ),
                 options,
             ) {
                 let _ = writeln!(out, "{line}");

@@ -448,7 +448,11 @@ fn team_tables(labels: &[String], inst: &TeamInstrument) -> Markup {
 /// A short column name for an item: "go3" → "3"; ids with a dot or capital stay.
 fn short_id(id: &str) -> String {
     let digits: String = id.chars().rev().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+    if !digits.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
         digits.chars().rev().collect()
     } else {
         id.to_string()

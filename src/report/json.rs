@@ -135,13 +135,20 @@ fn answers(a: &Answers) -> BTreeMap<String, BTreeMap<String, Value>> {
         .map(|(inst, items)| {
             (
                 inst.clone(),
-                items.0.iter().map(|(id, x)| (id.clone(), answer(x))).collect(),
+                items
+                    .0
+                    .iter()
+                    .map(|(id, x)| (id.clone(), answer(x)))
+                    .collect(),
             )
         })
         .collect()
 }
 
-fn agreed(instruments: &Instruments, a: &Assessment) -> Option<BTreeMap<String, BTreeMap<String, Value>>> {
+fn agreed(
+    instruments: &Instruments,
+    a: &Assessment,
+) -> Option<BTreeMap<String, BTreeMap<String, Value>>> {
     if !a.is_workshop() {
         return None;
     }
@@ -294,9 +301,10 @@ fn result(r: &InstrumentResult) -> Value {
     map.insert("verdict".into(), json!(r.verdict));
     map.insert(
         "headline".into(),
-        opt(r.headline.as_ref().map(|h| {
-            json!({"display": h.display, "value": h.value, "percent": h.percent})
-        })),
+        opt(r
+            .headline
+            .as_ref()
+            .map(|h| json!({"display": h.display, "value": h.value, "percent": h.percent}))),
     );
     map.insert("provisional".into(), json!(r.provisional));
     map.insert(
@@ -415,8 +423,7 @@ pub fn json_report(
 }
 
 pub fn render(r: &Report) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&from_report(r)).expect("reports always serialize");
+    let mut text = serde_json::to_string_pretty(&from_report(r)).expect("reports always serialize");
     text.push('\n');
     text
 }

@@ -23,15 +23,13 @@ pub fn escape(text: &str) -> String {
             '&' => {
                 // Only what would read as an entity: "&amp;", "&#60;".
                 let rest: String = chars[i + 1..].iter().take(33).collect();
-                let entity = rest
-                    .split_once(';')
-                    .is_some_and(|(name, _)| {
-                        !name.is_empty()
-                            && name
-                                .trim_start_matches('#')
-                                .chars()
-                                .all(|c| c.is_ascii_alphanumeric())
-                    });
+                let entity = rest.split_once(';').is_some_and(|(name, _)| {
+                    !name.is_empty()
+                        && name
+                            .trim_start_matches('#')
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric())
+                });
                 if entity {
                     out.push('\\');
                 }
@@ -273,7 +271,8 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
                     .items
                     .iter()
                     .map(|i| {
-                        let mut cells = vec![i.label.clone(), i.answer.label().to_string(), cell(&i.note)];
+                        let mut cells =
+                            vec![i.label.clone(), i.answer.label().to_string(), cell(&i.note)];
                         if r.is_workshop() {
                             cells.push(source(r, res, &i.id));
                         }

@@ -389,11 +389,7 @@ pub fn item_label(result: &AssessmentResult, id: &str) -> String {
                 .iter()
                 .find(|m| m.id == id)
                 .map(|m| m.name.clone()),
-            Detail::Model(m) => m
-                .boxes
-                .iter()
-                .find(|b| b.id == id)
-                .map(|b| b.title.clone()),
+            Detail::Model(m) => m.boxes.iter().find(|b| b.id == id).map(|b| b.title.clone()),
         };
         if let Some(label) = found {
             return label;
@@ -475,19 +471,15 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                             .map(|l| l.map(|l| f64::from(l.value())))
                             .collect(),
                         spread: match (spread.median, spread.min, spread.max) {
-                            (Some(m), Some(lo), Some(hi)) => format!(
-                                "mediaan {} · {}–{}",
-                                m.display(),
-                                lo.value(),
-                                hi.value()
-                            ),
+                            (Some(m), Some(lo), Some(hi)) => {
+                                format!("mediaan {} · {}–{}", m.display(), lo.value(), hi.value())
+                            }
                             _ => "—".into(),
                         },
                         disagrees: spread.disagrees(),
-                        proposal: spread
-                            .proposal()
-                            .map(name)
-                            .or_else(|| (spread.quorum.answered > 0).then(|| spread.quorum.message())),
+                        proposal: spread.proposal().map(name).or_else(|| {
+                            (spread.quorum.answered > 0).then(|| spread.quorum.message())
+                        }),
                         agreed: agreed.level(item.id).map(name),
                         min: spread.min.map(|l| f64::from(l.value())),
                         max: spread.max.map(|l| f64::from(l.value())),

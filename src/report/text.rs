@@ -132,7 +132,12 @@ fn grid(out: &mut Out, r: &Report, res: &InstrumentResult, g: &crate::domain::re
     let levels = width_of(g.levels.iter().map(String::as_str), 10).max(6);
     let _ = r;
     out.row(
-        &[("Shift", 5), ("Huidig", levels), ("Doel", levels), ("Gat", 3)],
+        &[
+            ("Shift", 5),
+            ("Huidig", levels),
+            ("Doel", levels),
+            ("Gat", 3),
+        ],
         "Van → naar",
     );
     for row in &g.rows {
@@ -212,7 +217,10 @@ fn measurement(out: &mut Out, m: &crate::domain::result::MeasurementRow) {
         None => "nog niet gemeten",
     };
     out.wrap(
-        &format!("{}: {} (norm {}; {verdict})", m.name, m.display, m.threshold),
+        &format!(
+            "{}: {} (norm {}; {verdict})",
+            m.name, m.display, m.threshold
+        ),
         "  - ",
         "    ",
     );
