@@ -803,3 +803,17 @@ fn the_model_marks_unseen_boxes_and_names_the_weakest() {
     let txt = text(render(all_kinds(), &a, Format::Text, Options::default()));
     assert!(txt.contains("niemand keek hiernaar"));
 }
+
+#[test]
+fn compare_text_fits_80_columns() {
+    let (a, b) = sample_rounds(instruments());
+    let out = render_comparison(instruments(), &a, &b, CompareFormat::Text).unwrap();
+    for line in out.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+    }
+    assert!(
+        out.contains("(03-05-2027)"),
+        "a date is never split at its hyphen"
+    );
+    assert!(out.contains("Klanten bellen na een afgehandelde klacht: klaar"));
+}

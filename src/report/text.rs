@@ -35,6 +35,7 @@ impl Out {
         let options = textwrap::Options::new(WIDTH)
             .initial_indent(first)
             .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .break_words(true);
         for line in textwrap::wrap(&text, options) {
             let _ = writeln!(self.text, "{}", line.trim_end());
@@ -83,8 +84,8 @@ fn summary(out: &mut Out, r: &Report) {
     out.blank();
     for s in &r.summaries {
         out.heading(&s.title);
-        let verdict = if s.provisional {
-            format!("{} (voorlopig: er staat nog iets open)", s.verdict)
+        let verdict = if s.provisional && !s.verdict.contains("voorlopig") {
+            format!("{} Voorlopig: er staat nog iets open.", s.verdict)
         } else {
             s.verdict.clone()
         };
