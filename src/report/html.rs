@@ -283,7 +283,7 @@ fn detail(r: &Report, res: &InstrumentResult) -> Markup {
                     tbody {
                         @for i in &s.items {
                             tr {
-                                td { (i.label) }
+                                td { strong { (i.label) } " " (i.text) }
                                 td.nowrap { (i.answer.label()) }
                                 td { (note(&i.note)) }
                                 (source_cell(r, res, &i.id))

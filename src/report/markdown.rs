@@ -271,8 +271,11 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
                     .items
                     .iter()
                     .map(|i| {
-                        let mut cells =
-                            vec![i.label.clone(), i.answer.label().to_string(), cell(&i.note)];
+                        let mut cells = vec![
+                            format!("**{}** {}", i.label, i.text),
+                            i.answer.label().to_string(),
+                            cell(&i.note),
+                        ];
                         if r.is_workshop() {
                             cells.push(source(r, res, &i.id));
                         }

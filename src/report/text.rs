@@ -244,7 +244,12 @@ fn checklist(
                 .map(|s| format!(" [{s}]"))
                 .unwrap_or_default();
             out.wrap(
-                &format!("{}: {}{source}", item.label, item.answer.label()),
+                &format!(
+                    "{} — {}: {}{source}",
+                    item.label,
+                    item.text,
+                    item.answer.label()
+                ),
                 "  - ",
                 "    ",
             );
