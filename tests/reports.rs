@@ -817,3 +817,28 @@ fn compare_text_fits_80_columns() {
     );
     assert!(out.contains("Klanten bellen na een afgehandelde klacht: klaar"));
 }
+
+#[test]
+fn workshop_text_and_markdown_show_spread_proposal_and_agreement() {
+    let a = workshop();
+    let md = report(&a, Format::Md, Options::default());
+    assert!(md.contains("## Workshop: spreiding, voorstel en akkoord"));
+    assert!(md.contains("| Onderdeel"));
+    assert!(md.contains("| Voorstel"));
+    assert!(md.contains("| Akkoord"));
+    assert!(md.contains("- L = Lodewijk Wttewaall van Stoetwegen"));
+    // The agreed level of go1 is shown as agreed, apart from the proposal.
+    let go1 = md
+        .lines()
+        .find(|l| l.starts_with("| 1 Feedback") && l.contains("mediaan"))
+        .expect("the team row of go1");
+    assert!(
+        go1.trim_end().ends_with("| prima    |") || go1.contains("| prima"),
+        "{go1}"
+    );
+    assert!(md.contains("| Bron"));
+    let txt = report(&a, Format::Text, Options::default());
+    assert!(txt.contains("akkoord prima"));
+    assert!(txt.contains("[akkoord]"));
+    assert!(txt.contains("[voorstel]"));
+}

@@ -131,7 +131,6 @@ fn summary(out: &mut Out, r: &Report) {
 
 fn grid(out: &mut Out, r: &Report, res: &InstrumentResult, g: &crate::domain::result::GridResult) {
     let levels = width_of(g.levels.iter().map(String::as_str), 10).max(6);
-    let _ = r;
     out.row(
         &[
             ("Shift", 5),
@@ -154,10 +153,16 @@ fn grid(out: &mut Out, r: &Report, res: &InstrumentResult, g: &crate::domain::re
                 (&g.level_name(row.ambition), levels),
                 (&gap, 3),
             ],
-            &format!("{} → {}", row.from, row.to),
+            &format!(
+                "{} → {}{}",
+                row.from,
+                row.to,
+                r.source(&res.id, &row.id)
+                    .map(|x| format!(" [{x}]"))
+                    .unwrap_or_default()
+            ),
         );
     }
-    let _ = res;
 }
 
 fn norm(out: &mut Out, r: &Report, res: &InstrumentResult, n: &crate::domain::result::NormResult) {
