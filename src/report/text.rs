@@ -371,15 +371,17 @@ fn details(out: &mut Out, r: &Report) {
 fn team(out: &mut Out, r: &Report) {
     let Some(team) = &r.team else { return };
     out.heading("Workshop: spreiding, voorstel en akkoord");
-    for (i, label) in team.labels.iter().enumerate() {
-        out.wrap(
-            &format!("{} = {label}", crate::domain::aggregate::letter(i)),
-            "  ",
-            "      ",
-        );
+    let letters: Vec<String> = (0..team.labels.len())
+        .map(crate::domain::aggregate::letter)
+        .collect();
+    // Anonymous labels are the letters already.
+    if team.labels != letters {
+        for (letter, label) in letters.iter().zip(&team.labels) {
+            out.wrap(&format!("{letter} = {label}"), "  ", "      ");
+        }
     }
     out.wrap(
-        "Per onderdeel de antwoorden in de volgorde hierboven; ⚠ = het team verschilt. Het voorstel volgt de mediaan en de meerderheid; akkoord is wat de groep vaststelde.",
+        "Per onderdeel de antwoorden van de deelnemers, in kolommen A, B, C …; ⚠ = het team verschilt. Het voorstel volgt de mediaan en de meerderheid; akkoord is wat de groep vaststelde.",
         "  ",
         "  ",
     );
@@ -389,10 +391,31 @@ fn team(out: &mut Out, r: &Report) {
         if !inst.legend.is_empty() {
             out.wrap(&inst.legend, "  ", "  ");
         }
+        // One column per respondent, as wide as its widest answer.
+        let width = inst
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .map(|c| c.width())
+            .max()
+            .unwrap_or(1);
+        let line = |cells: &[String]| -> String {
+            cells
+                .iter()
+                .map(|c| format!("{c}{}", " ".repeat(width.saturating_sub(c.width()))))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        out.wrap(&line(&letters), "    ", "    ");
         for row in &inst.rows {
             let mark = if row.disagrees { " ⚠" } else { "" };
             out.wrap(&format!("{}{mark}", row.label), "  ", "    ");
-            out.wrap(&row.cells.join(" "), "    ", "    ");
+            let cells = line(&row.cells);
+            if cells.width() + 4 <= WIDTH {
+                let _ = writeln!(out.text, "    {}", cells.trim_end());
+            } else {
+                out.wrap(&cells, "    ", "    ");
+            }
             out.wrap(
                 &format!(
                     "{} · voorstel {} · akkoord {}",
