@@ -439,7 +439,10 @@ fn team_tables(labels: &[String], inst: &TeamInstrument) -> Markup {
                 }
             }
             p.keys {
-                @for row in chunk { span { strong { (short_id(&row.id)) } " " (row.label) } " " }
+                @for row in chunk {
+                    @let short = short_id(&row.id);
+                    span { strong { (short) } (row.label.strip_prefix(short.as_str()).unwrap_or(&format!(" {}", row.label))) } " "
+                }
             }
         }
     }
