@@ -842,3 +842,46 @@ fn workshop_text_and_markdown_show_spread_proposal_and_agreement() {
     assert!(txt.contains("[akkoord]"));
     assert!(txt.contains("[voorstel]"));
 }
+
+#[test]
+fn the_trend_against_the_previous_round_is_in_every_text_format() {
+    let (first, second) = sample_rounds(instruments());
+    let options = Options {
+        previous: Some(&first),
+        ..Options::default()
+    };
+    for format in [Format::Text, Format::Md] {
+        let out = report(&second, format, options);
+        assert!(
+            out.contains("Trend: vorige ronde 2,3 → nu 2,6 (+0,2)"),
+            "{format:?}"
+        );
+    }
+    let v: serde_json::Value =
+        serde_json::from_str(&report(&second, Format::Json, options)).unwrap();
+    assert_eq!(
+        v["summary"]["instruments"][0]["trend"],
+        "vorige ronde 2,3 → nu 2,6 (+0,2)"
+    );
+    // Without a previous round there is no trend.
+    let out = report(&second, Format::Text, Options::default());
+    assert!(!out.contains("Trend:"));
+}
+
+#[test]
+fn xlsx_spread_sheet_has_a_column_per_respondent_with_numbers() {
+    let files = unzip(&render(
+        instruments(),
+        &workshop(),
+        Format::Xlsx,
+        Options::default(),
+    ));
+    let spread = &files["xl/worksheets/sheet3.xml"];
+    // Row 2 is go1: respondents in D … O, the first one's level a number.
+    let d2 = &spread[spread.find("<c r=\"D2\"").unwrap()..];
+    let d2 = &d2[..d2.find("</c>").unwrap()];
+    assert!(!d2.contains("t=\"s\""), "{d2}");
+    assert!(spread.contains("<c r=\"O2\""));
+    let strings = &files["xl/sharedStrings.xml"];
+    assert!(strings.contains("Lodewijk Wttewaall van Stoetwegen"));
+}
