@@ -91,3 +91,67 @@ pub fn sample_assessment_with(
     assessment.note = "Besproken in het MT van november.".into();
     assessment
 }
+
+/// An action plan of three actions: open, in progress and done.
+pub fn sample_actions() -> Vec<crate::domain::Action> {
+    use crate::domain::{Action, ActionStatus};
+    let date = |y, m, d| Some(jiff::civil::date(y, m, d));
+    vec![
+        Action {
+            what: "Klachtenoverleg elke maand met het MT".into(),
+            items: vec!["go1".into(), "I".into()],
+            owner: "Hoofd klantenservice".into(),
+            deadline: date(2027, 1, 31),
+            status: ActionStatus::Bezig,
+            note: "Eerste overleg gepland.\nAgenda volgt.".into(),
+            from_round: None,
+        },
+        Action {
+            what: "Reactietermijnen meten per kanaal".into(),
+            items: vec!["IV".into()],
+            owner: "Teamleider kwaliteit".into(),
+            deadline: date(2027, 3, 15),
+            status: ActionStatus::Open,
+            note: String::new(),
+            from_round: None,
+        },
+        Action {
+            what: "Klanten bellen na een afgehandelde klacht".into(),
+            items: vec!["go3".into()],
+            owner: String::new(),
+            deadline: None,
+            status: ActionStatus::Klaar,
+            note: String::new(),
+            from_round: None,
+        },
+    ]
+}
+
+/// Two rounds of one series: the sample assessment with actions as round 1, and a
+/// round 2 half a year later in which two shifts moved up.
+pub fn sample_rounds(instruments: &Instruments) -> (Assessment, Assessment) {
+    use crate::domain::Series;
+    let mut first = sample_assessment(instruments, 1);
+    first.actions = sample_actions();
+    let series = Series {
+        id: first.new_series_id(),
+        round: 1,
+    };
+    first.series = Some(series.clone());
+    let later: Timestamp = "2027-05-03T09:30:00Z".parse().expect("valid timestamp");
+    let mut second = first.next_round(
+        instruments,
+        Series {
+            id: series.id,
+            round: 2,
+        },
+        false,
+        later,
+    );
+    let go = second.respondents[0].answers.of_mut("gouden-oor");
+    for id in ["go1", "go2"] {
+        let up = go.level(id).and_then(|l| l.next(4)).or(Level::new(4));
+        go.set_level(id, up);
+    }
+    (first, second)
+}

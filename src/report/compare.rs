@@ -61,20 +61,25 @@ fn headline(i: &InstrumentChange) -> Option<String> {
     ))
 }
 
+/// Wrapping to 80 columns, never at a hyphen (dates, double names).
+fn wrap<'a>(first: &'a str, rest: &'a str) -> textwrap::Options<'a> {
+    textwrap::Options::new(80)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 fn text(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
     let mut out = String::from("Vergelijking\n");
     if !b.organisation.is_empty() {
         let _ = writeln!(out, "{}", plain(&b.organisation));
     }
-    for line in textwrap::wrap(&heading(a, b), 80) {
+    for line in textwrap::wrap(&heading(a, b), wrap("", "")) {
         let _ = writeln!(out, "{line}");
     }
     out.push('\n');
     for caveat in &c.caveats {
-        for line in textwrap::wrap(
-            &format!("⚠ {caveat}"),
-            textwrap::Options::new(80).subsequent_indent("  "),
-        ) {
+        for line in textwrap::wrap(&format!("⚠ {caveat}"), wrap("", "  ")) {
             let _ = writeln!(out, "{line}");
         }
     }
@@ -90,10 +95,7 @@ fn text(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
             ("eerst", verdict(&c.before, &i.id)),
             ("nu", verdict(&c.after, &i.id)),
         ] {
-            let options = textwrap::Options::new(80)
-                .initial_indent("  ")
-                .subsequent_indent("        ");
-            for line in textwrap::wrap(&format!("{label}: {v}"), options) {
+            for line in textwrap::wrap(&format!("{label}: {v}"), wrap("  ", "        ")) {
                 let _ = writeln!(out, "{line}");
             }
         }
@@ -130,10 +132,7 @@ fn steps_and_actions_text(out: &mut String, c: &Comparison) {
             } else {
                 "· nog open: "
             };
-            let options = textwrap::Options::new(80)
-                .initial_indent("  ")
-                .subsequent_indent("    ");
-            for line in textwrap::wrap(&format!("{mark}{}", s.text), options) {
+            for line in textwrap::wrap(&format!("{mark}{}", s.text), wrap("  ", "    ")) {
                 let _ = writeln!(out, "{line}");
             }
         }
@@ -147,17 +146,14 @@ fn steps_and_actions_text(out: &mut String, c: &Comparison) {
                 Some(false) => "; de onderdelen gingen niet omhoog",
                 None => "",
             };
-            let options = textwrap::Options::new(80)
-                .initial_indent("  - ")
-                .subsequent_indent("    ");
+            let owner = if x.owner.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", plain(&x.owner))
+            };
             for line in textwrap::wrap(
-                &format!(
-                    "{} ({}): {}{moved}",
-                    plain(&x.what),
-                    plain(&x.owner),
-                    x.status.label()
-                ),
-                options,
+                &format!("{}{owner}: {}{moved}", plain(&x.what), x.status.label()),
+                wrap("  - ", "    "),
             ) {
                 let _ = writeln!(out, "{line}");
             }
@@ -221,13 +217,12 @@ fn markdown(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
     if !c.actions.is_empty() {
         out.push_str("## Acties van de eerste ronde\n\n");
         for x in &c.actions {
-            let _ = writeln!(
-                out,
-                "- {} ({}): {}",
-                escape(&x.what),
-                escape(&x.owner),
-                x.status.label()
-            );
+            let owner = if x.owner.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", escape(&x.owner))
+            };
+            let _ = writeln!(out, "- {}{owner}: {}", escape(&x.what), x.status.label());
         }
         out.push('\n');
     }

@@ -283,7 +283,7 @@ fn detail(r: &Report, res: &InstrumentResult) -> Markup {
                     tbody {
                         @for i in &s.items {
                             tr {
-                                td { (i.label) }
+                                td { strong { (i.label) } " " (i.text) }
                                 td.nowrap { (i.answer.label()) }
                                 td { (note(&i.note)) }
                                 (source_cell(r, res, &i.id))
@@ -439,7 +439,10 @@ fn team_tables(labels: &[String], inst: &TeamInstrument) -> Markup {
                 }
             }
             p.keys {
-                @for row in chunk { span { strong { (short_id(&row.id)) } " " (row.label) } " " }
+                @for row in chunk {
+                    @let short = short_id(&row.id);
+                    span { strong { (short) } (row.label.strip_prefix(short.as_str()).unwrap_or(&format!(" {}", row.label))) } " "
+                }
             }
         }
     }

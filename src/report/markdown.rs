@@ -271,8 +271,11 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
                     .items
                     .iter()
                     .map(|i| {
-                        let mut cells =
-                            vec![i.label.clone(), i.answer.label().to_string(), cell(&i.note)];
+                        let mut cells = vec![
+                            format!("**{}** {}", i.label, i.text),
+                            i.answer.label().to_string(),
+                            cell(&i.note),
+                        ];
                         if r.is_workshop() {
                             cells.push(source(r, res, &i.id));
                         }
@@ -435,10 +438,14 @@ fn team(out: &mut String, r: &Report) {
     let letters: Vec<String> = (0..team.labels.len())
         .map(crate::domain::aggregate::letter)
         .collect();
-    for (letter, label) in letters.iter().zip(&team.labels) {
-        let _ = writeln!(out, "- {letter} = {}", escape(label));
+    // Anonymous labels are the letters already.
+    if team.labels != letters {
+        for (letter, label) in letters.iter().zip(&team.labels) {
+            let _ = writeln!(out, "- {letter} = {}", escape(label));
+        }
+        out.push('\n');
     }
-    out.push_str("\n⚠ = het team verschilt (een bereik van 2 niveaus of meer, of verschillende antwoorden). Het voorstel volgt de mediaan (naar beneden afgerond) en de meerderheid; akkoord is wat de groep vaststelde.\n\n");
+    out.push_str("⚠ = het team verschilt (een bereik van 2 niveaus of meer, of verschillende antwoorden). Het voorstel volgt de mediaan (naar beneden afgerond) en de meerderheid; akkoord is wat de groep vaststelde.\n\n");
     for inst in &team.instruments {
         let _ = writeln!(out, "### {}\n", inst.title);
         if !inst.legend.is_empty() {

@@ -35,6 +35,7 @@ impl Out {
         let options = textwrap::Options::new(WIDTH)
             .initial_indent(first)
             .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .break_words(true);
         for line in textwrap::wrap(&text, options) {
             let _ = writeln!(self.text, "{}", line.trim_end());
@@ -83,8 +84,8 @@ fn summary(out: &mut Out, r: &Report) {
     out.blank();
     for s in &r.summaries {
         out.heading(&s.title);
-        let verdict = if s.provisional {
-            format!("{} (voorlopig: er staat nog iets open)", s.verdict)
+        let verdict = if s.provisional && !s.verdict.contains("voorlopig") {
+            format!("{} Voorlopig: er staat nog iets open.", s.verdict)
         } else {
             s.verdict.clone()
         };
@@ -130,7 +131,6 @@ fn summary(out: &mut Out, r: &Report) {
 
 fn grid(out: &mut Out, r: &Report, res: &InstrumentResult, g: &crate::domain::result::GridResult) {
     let levels = width_of(g.levels.iter().map(String::as_str), 10).max(6);
-    let _ = r;
     out.row(
         &[
             ("Shift", 5),
@@ -153,10 +153,16 @@ fn grid(out: &mut Out, r: &Report, res: &InstrumentResult, g: &crate::domain::re
                 (&g.level_name(row.ambition), levels),
                 (&gap, 3),
             ],
-            &format!("{} → {}", row.from, row.to),
+            &format!(
+                "{} → {}{}",
+                row.from,
+                row.to,
+                r.source(&res.id, &row.id)
+                    .map(|x| format!(" [{x}]"))
+                    .unwrap_or_default()
+            ),
         );
     }
-    let _ = res;
 }
 
 fn norm(out: &mut Out, r: &Report, res: &InstrumentResult, n: &crate::domain::result::NormResult) {
@@ -243,7 +249,12 @@ fn checklist(
                 .map(|s| format!(" [{s}]"))
                 .unwrap_or_default();
             out.wrap(
-                &format!("{}: {}{source}", item.label, item.answer.label()),
+                &format!(
+                    "{} — {}: {}{source}",
+                    item.label,
+                    item.text,
+                    item.answer.label()
+                ),
                 "  - ",
                 "    ",
             );
@@ -360,15 +371,17 @@ fn details(out: &mut Out, r: &Report) {
 fn team(out: &mut Out, r: &Report) {
     let Some(team) = &r.team else { return };
     out.heading("Workshop: spreiding, voorstel en akkoord");
-    for (i, label) in team.labels.iter().enumerate() {
-        out.wrap(
-            &format!("{} = {label}", crate::domain::aggregate::letter(i)),
-            "  ",
-            "      ",
-        );
+    let letters: Vec<String> = (0..team.labels.len())
+        .map(crate::domain::aggregate::letter)
+        .collect();
+    // Anonymous labels are the letters already.
+    if team.labels != letters {
+        for (letter, label) in letters.iter().zip(&team.labels) {
+            out.wrap(&format!("{letter} = {label}"), "  ", "      ");
+        }
     }
     out.wrap(
-        "Per onderdeel de antwoorden in de volgorde hierboven; ⚠ = het team verschilt. Het voorstel volgt de mediaan en de meerderheid; akkoord is wat de groep vaststelde.",
+        "Per onderdeel de antwoorden van de deelnemers, in kolommen A, B, C …; ⚠ = het team verschilt. Het voorstel volgt de mediaan en de meerderheid; akkoord is wat de groep vaststelde.",
         "  ",
         "  ",
     );
@@ -378,10 +391,31 @@ fn team(out: &mut Out, r: &Report) {
         if !inst.legend.is_empty() {
             out.wrap(&inst.legend, "  ", "  ");
         }
+        // One column per respondent, as wide as its widest answer.
+        let width = inst
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .map(|c| c.width())
+            .max()
+            .unwrap_or(1);
+        let line = |cells: &[String]| -> String {
+            cells
+                .iter()
+                .map(|c| format!("{c}{}", " ".repeat(width.saturating_sub(c.width()))))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        out.wrap(&line(&letters), "    ", "    ");
         for row in &inst.rows {
             let mark = if row.disagrees { " ⚠" } else { "" };
             out.wrap(&format!("{}{mark}", row.label), "  ", "    ");
-            out.wrap(&row.cells.join(" "), "    ", "    ");
+            let cells = line(&row.cells);
+            if cells.width() + 4 <= WIDTH {
+                let _ = writeln!(out.text, "    {}", cells.trim_end());
+            } else {
+                out.wrap(&cells, "    ", "    ");
+            }
             out.wrap(
                 &format!(
                     "{} · voorstel {} · akkoord {}",
