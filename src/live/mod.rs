@@ -351,8 +351,8 @@ impl LiveServer {
                         }
                     };
                     let _ = ready_tx.send(Ok(()));
-                    let app = http::router(app_state)
-                        .into_make_service_with_connect_info::<SocketAddr>();
+                    let app =
+                        http::router(app_state).into_make_service_with_connect_info::<SocketAddr>();
                     tokio::select! {
                         _ = axum::serve(listener, app) => {}
                         _ = stop_rx => {}
@@ -379,7 +379,9 @@ impl LiveServer {
             }
             Err(_) => {
                 server.shutdown();
-                Err(LiveError::Runtime("de serverthread stopte onverwacht".into()))
+                Err(LiveError::Runtime(
+                    "de serverthread stopte onverwacht".into(),
+                ))
             }
         }
     }

@@ -86,7 +86,10 @@ pub struct ItemAnswer {
 impl ItemAnswer {
     /// Has the main answer (not only an ambition or a note).
     pub fn is_answered(&self) -> bool {
-        self.level.is_some() || self.status.is_some() || self.value.is_some() || self.choice.is_some()
+        self.level.is_some()
+            || self.status.is_some()
+            || self.value.is_some()
+            || self.choice.is_some()
     }
 
     fn apply(&mut self, value: &AnswerValue) {
@@ -547,10 +550,13 @@ impl RawAnswer {
 
     /// From a form post: the first of the known fields that is present.
     pub fn from_form(form: &HashMap<String, String>) -> Result<RawAnswer, ApiError> {
+        // Whole numbers stay whole (as JSON would send them), so levels validate alike.
         let number = |s: &str| {
-            s.trim()
-                .replace(',', ".")
-                .parse::<f64>()
+            let text = s.trim().replace(',', ".");
+            if let Ok(n) = text.parse::<u64>() {
+                return serde_json::Value::from(n);
+            }
+            text.parse::<f64>()
                 .ok()
                 .and_then(serde_json::Number::from_f64)
                 .map(serde_json::Value::Number)
@@ -781,9 +787,7 @@ pub(crate) fn validate_questionnaire(q: &Questionnaire) -> Result<(), String> {
                     Some("evenveel beschrijvingen als niveaus nodig")
                 }
                 QKind::Rating { min, max } if min > max => Some("min is groter dan max"),
-                QKind::Number { min, max, .. } if !(min <= max) => {
-                    Some("min is groter dan max")
-                }
+                QKind::Number { min, max, .. } if !(min <= max) => Some("min is groter dan max"),
                 QKind::Choice { options } if options.is_empty() => Some("geen keuzes"),
                 _ => None,
             };
@@ -830,7 +834,12 @@ mod tests {
             label: "1 Klacht → Feedback".into(),
             text: None,
             kind: QKind::Scale {
-                levels: vec!["aardig".into(), "goed".into(), "prima".into(), "goud".into()],
+                levels: vec![
+                    "aardig".into(),
+                    "goed".into(),
+                    "prima".into(),
+                    "goud".into(),
+                ],
                 statements: vec![],
                 ambition: true,
             },
