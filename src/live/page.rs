@@ -131,12 +131,12 @@ const SCRIPT: &str = r#"
       } else {
         body[field] = value;
       }
-      url = base + '/api/answers/' + encodeURIComponent(form.elements.item.value);
+      url = base + '/api/answers/' + encodeURIComponent(form.querySelector('input[name=item]').value);
     } else if (kind === 'vote') {
       if (!button) return;
       field = 'vote'; value = button.value;
       body.vote = value;
-      url = base + '/api/warmup/' + encodeURIComponent(form.elements.n.value);
+      url = base + '/api/warmup/' + encodeURIComponent(form.querySelector('input[name=n]').value);
     } else {
       return;
     }
