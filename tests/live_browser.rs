@@ -48,8 +48,7 @@ fn questionnaire() -> Questionnaire {
                     "We handelen klachten netjes af volgens de procedure.".into(),
                     "We zien klachten als kans en leren van de belangrijkste.".into(),
                     "Feedback stuurt verbeteringen in de hele organisatie.".into(),
-                    "Klanten denken structureel mee; feedback is onderdeel van de cultuur."
-                        .into(),
+                    "Klanten denken structureel mee; feedback is onderdeel van de cultuur.".into(),
                 ],
                 ambition: true,
             },
@@ -67,7 +66,9 @@ fn questionnaire() -> Questionnaire {
         sections: vec![
             QSection {
                 title: "De negen verschuivingen".into(),
-                intro: Some("Tik per verschuiving aan waar jullie nu staan en waar je heen wilt.".into()),
+                intro: Some(
+                    "Tik per verschuiving aan waar jullie nu staan en waar je heen wilt.".into(),
+                ),
                 items: shift_items,
             },
             QSection {
@@ -251,7 +252,10 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
     client.goto(&url).await.unwrap();
     let (width, scroll_width) = viewport(&client).await;
     assert_eq!(width, 390, "a 390 pixel wide phone viewport");
-    assert!(scroll_width <= width, "no sideways scrolling: {scroll_width}");
+    assert!(
+        scroll_width <= width,
+        "no sideways scrolling: {scroll_width}"
+    );
     save_screenshot(&client, "join-390").await;
 
     // Join.
@@ -288,7 +292,10 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
         .unwrap();
     assert_eq!(progress, "3 van 11 beantwoord");
 
-    client.execute("window.scrollTo(0, 0);", vec![]).await.unwrap();
+    client
+        .execute("window.scrollTo(0, 0);", vec![])
+        .await
+        .unwrap();
     save_screenshot(&client, "answers-390").await;
 
     // Reload: everything is still there, from the laptop.
@@ -318,7 +325,10 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
         .await
         .expect("the warm-up after the facilitator opened it");
     tap(&client, "#opwarmer button[name=vote][value='klacht']").await;
-    client.execute("window.scrollTo(0, 0);", vec![]).await.unwrap();
+    client
+        .execute("window.scrollTo(0, 0);", vec![])
+        .await
+        .unwrap();
     save_screenshot(&client, "warmup-390").await;
     assert_eq!(server.snapshot().warmup[0].klacht, 1);
 
@@ -328,7 +338,13 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
     for (who, width, height) in [("Bram", 360, 780), ("Chris", 1280, 800)] {
         let other = session(&driver, width, height).await;
         other.goto(&url).await.unwrap();
-        other.find(Locator::Css("#naam")).await.unwrap().send_keys(who).await.unwrap();
+        other
+            .find(Locator::Css("#naam"))
+            .await
+            .unwrap()
+            .send_keys(who)
+            .await
+            .unwrap();
         other
             .find(Locator::Css("form button[type=submit]"))
             .await
@@ -350,7 +366,10 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
             scroll_width <= inner,
             "no sideways scrolling at {width} pixels: {scroll_width}"
         );
-        other.execute("window.scrollTo(0, 0);", vec![]).await.unwrap();
+        other
+            .execute("window.scrollTo(0, 0);", vec![])
+            .await
+            .unwrap();
         save_screenshot(&other, &format!("answers-{width}")).await;
         other
             .execute("document.getElementById('i-I.1').scrollIntoView();", vec![])

@@ -18,7 +18,7 @@ h1{margin:.1rem 0 .25rem;font-size:1.15rem;line-height:1.25}
 .voortgang{display:flex;align-items:center;gap:.6rem;font-size:.85rem;color:var(--grijs)}
 progress{flex:1;min-width:0;height:.55rem;accent-color:var(--goud)}
 main{max-width:44rem;margin:0 auto;padding:1rem 1rem 3rem}
-.kaart,article.item{background:#fff;border:1px solid var(--lijn);border-radius:12px;padding:.9rem 1rem 1rem;margin:0 0 .9rem}
+.kaart,article.item{background:#fff;border:1px solid var(--lijn);border-radius:12px;padding:.9rem 1rem 1rem;margin:0 0 .9rem;scroll-margin-top:6.5rem}
 section.deel>h2{font-size:1.15rem;margin:1.6rem 0 .3rem}
 .intro{margin:0 0 .8rem;color:var(--grijs)}
 h2{font-size:1.1rem;margin:0 0 .5rem}
@@ -94,6 +94,8 @@ const SCRIPT: &str = r#"
     if (bar) bar.value = done;
     var text = document.getElementById('voortgang-tekst');
     if (text) text.textContent = done + ' van ' + all + ' beantwoord';
+    var count = document.getElementById('klaar-aantal');
+    if (count) count.textContent = done;
   }
   function mark(form, field, value) {
     var buttons = form.querySelectorAll('button[name="' + field + '"]');
@@ -351,7 +353,7 @@ pub(crate) fn participant_page(shared: &Shared, participant: Option<&str>, nonce
                             p { "Je antwoorden zijn bewaard. Zolang het invullen open is, kun je ze nog aanpassen." }
                         } @else {
                             h2 { "Klaar?" }
-                            p { (answered) " van " (total) " onderdelen beantwoord. Je kunt daarna nog aanpassen zolang het invullen open is." }
+                            p { span #klaar-aantal { (answered) } " van " (total) " onderdelen beantwoord. Je kunt daarna nog aanpassen zolang het invullen open is." }
                             form method="post" action={ (base) "/done" } {
                                 button.knop type="submit" disabled[closed] { "Klaar" }
                             }
