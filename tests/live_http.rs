@@ -1162,3 +1162,23 @@ fn a_questionnaire_with_duplicate_ids_is_refused() {
     let error = LiveServer::start(config, q, |_| {}).err().unwrap();
     assert!(error.to_string().contains("shift1"), "{error}");
 }
+
+#[test]
+fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    use std::io::{Read, Write};
+    let live = start(questionnaire());
+    let mut stream = TcpStream::connect(live.server.local_addr()).unwrap();
+    stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut buffer = Vec::new();
+    // The server closes the connection (with or without a 408) instead of waiting forever.
+    let _ = stream.read_to_end(&mut buffer);
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(25),
+        "still open after {waited:?}"
+    );
+}

@@ -24,6 +24,37 @@ pub(crate) const COOKIE: &str = "goudenoor_deelnemer";
 /// A request that takes longer than this is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long a client may take to send a request's headers (against slow clients that
+/// would hold connections open).
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Accepts connections until the future is dropped. Each connection is served by hyper
+/// with a header read timeout; the peer's address reaches the handlers as `ConnectInfo`.
+pub(crate) async fn serve(listener: tokio::net::TcpListener, router: Router) {
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT);
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            Err(_) => {
+                // Out of file descriptors and the like: wait instead of spinning.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(
+            router.clone().layer(Extension(ConnectInfo(peer))),
+        );
+        let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+    }
+}
+
 /// The per-response nonce for the inline style and script.
 #[derive(Clone)]
 pub(crate) struct Nonce(pub String);

@@ -351,10 +351,8 @@ impl LiveServer {
                         }
                     };
                     let _ = ready_tx.send(Ok(()));
-                    let app =
-                        http::router(app_state).into_make_service_with_connect_info::<SocketAddr>();
                     tokio::select! {
-                        _ = axum::serve(listener, app) => {}
+                        _ = http::serve(listener, http::router(app_state)) => {}
                         _ = stop_rx => {}
                     }
                 });
