@@ -10,7 +10,7 @@
 use fantoccini::{ClientBuilder, Locator};
 use goudenoor::live::{
     AnswerValue, LiveConfig, LiveEvent, LiveServer, ParticipantId, QItem, QKind, QSection,
-    Questionnaire, Warmup, WarmupPhase,
+    Questionnaire, TeamLine, TeamView, Warmup, WarmupPhase,
 };
 use serde_json::json;
 use std::net::{IpAddr, Ipv4Addr, TcpListener, TcpStream};
@@ -378,6 +378,106 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
         save_screenshot(&other, &format!("criterion-{width}")).await;
         other.close().await.unwrap();
     }
+
+    // The short code at the root page leads to the workshop; then the facilitator
+    // closes answering, reveals the definitions and shares the team's result.
+    let phone = session(&driver, 390, 844).await;
+    phone.goto(&server.code_url()).await.unwrap();
+    save_screenshot(&phone, "code-390").await;
+    phone
+        .find(Locator::Css("#code"))
+        .await
+        .unwrap()
+        .send_keys(&server.short_code().to_lowercase())
+        .await
+        .unwrap();
+    phone
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    phone
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#naam"))
+        .await
+        .expect("the join form after the short code");
+    assert_eq!(phone.current_url().await.unwrap().as_str(), url);
+    phone
+        .find(Locator::Css("#naam"))
+        .await
+        .unwrap()
+        .send_keys("Dirk")
+        .await
+        .unwrap();
+    phone
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    phone
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("article.item"))
+        .await
+        .unwrap();
+    server.set_warmup_phase(WarmupPhase::Revealed);
+    server.show_results(Some(TeamView {
+        title: "Ronde 1 — 4 deelnemers".into(),
+        lines: vec![
+            TeamLine {
+                label: "1 Klacht → Feedback".into(),
+                text: "mediaan goed · spreiding goed–prima".into(),
+            },
+            TeamLine {
+                label: "I.1 Klachtbeleid".into(),
+                text: "2 × ja · 0 × nee · 0 × weet niet".into(),
+            },
+        ],
+    }));
+    server.set_open(false);
+    phone
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css("#resultaat"))
+        .await
+        .expect("the shared result after the page polled");
+    let text = phone
+        .find(Locator::Css("main"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(text.contains("Het invullen is gesloten"), "{text}");
+    assert!(
+        text.contains("mediaan goed · spreiding goed–prima"),
+        "{text}"
+    );
+    assert!(text.contains("ongenoegen"), "{text}");
+    let disabled = phone
+        .find(Locator::Css("[id='i-shift1'] button[name=level]"))
+        .await
+        .unwrap()
+        .prop("disabled")
+        .await
+        .unwrap();
+    assert_eq!(disabled.as_deref(), Some("true"));
+    save_screenshot(&phone, "closed-390").await;
+    phone
+        .execute(
+            "document.getElementById('opwarmer').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    save_screenshot(&phone, "revealed-390").await;
+    phone.close().await.unwrap();
+
     drop(driver);
     server.stop();
 
