@@ -262,8 +262,7 @@ impl Live {
     fn finish(self) -> Vec<LiveEvent> {
         let events = Arc::clone(&self.events);
         self.server.stop();
-        let events = events.lock().unwrap().clone();
-        events
+        events.lock().unwrap().clone()
     }
 }
 

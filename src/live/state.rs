@@ -388,13 +388,13 @@ impl Shared {
                 .code_failures
                 .retain(|_, (_, since)| now.duration_since(*since) < CODE_PAUSE);
         }
-        if let Some(&(count, since)) = inner.code_failures.get(&ip) {
-            if count >= CODE_TRIES {
-                if now.duration_since(since) < CODE_PAUSE {
-                    return Err(CodeRefusal::Paused);
-                }
-                inner.code_failures.remove(&ip);
+        if let Some(&(count, since)) = inner.code_failures.get(&ip)
+            && count >= CODE_TRIES
+        {
+            if now.duration_since(since) < CODE_PAUSE {
+                return Err(CodeRefusal::Paused);
             }
+            inner.code_failures.remove(&ip);
         }
         let typed: String = code
             .chars()
@@ -787,7 +787,11 @@ pub(crate) fn validate_questionnaire(q: &Questionnaire) -> Result<(), String> {
                     Some("evenveel beschrijvingen als niveaus nodig")
                 }
                 QKind::Rating { min, max } if min > max => Some("min is groter dan max"),
-                QKind::Number { min, max, .. } if !(min <= max) => Some("min is groter dan max"),
+                QKind::Number { min, max, .. }
+                    if min.partial_cmp(max).is_none_or(|o| o.is_gt()) =>
+                {
+                    Some("min is groter dan max")
+                }
                 QKind::Choice { options } if options.is_empty() => Some("geen keuzes"),
                 _ => None,
             };
