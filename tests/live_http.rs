@@ -1181,3 +1181,19 @@ fn a_client_that_never_finishes_its_headers_is_cut_off() {
         "still open after {waited:?}"
     );
 }
+
+#[test]
+fn the_server_can_live_in_the_app_model_on_any_thread() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<LiveServer>();
+    send_sync::<LiveEvent>();
+    send_sync::<Questionnaire>();
+    // And it answers from a thread other than the one that started it.
+    let live = start(questionnaire());
+    let server = live.server;
+    let handle = std::thread::spawn(move || {
+        server.set_open(false);
+        server.snapshot().open
+    });
+    assert!(!handle.join().unwrap());
+}
