@@ -79,6 +79,45 @@ fn questionnaire() -> Questionnaire {
                     criterion("I.2", "Medewerkers weten wat een klacht is."),
                 ],
             },
+            QSection {
+                title: "Andere instrumenten".into(),
+                intro: Some("Een checklist, een percentage, een cijfer en een keuze.".into()),
+                items: vec![
+                    QItem {
+                        id: "chk1".into(),
+                        label: "Checklist 1".into(),
+                        text: Some("De klachtenregeling staat op de website.".into()),
+                        kind: QKind::Check,
+                    },
+                    QItem {
+                        id: "pct".into(),
+                        label: "IV.4".into(),
+                        text: Some(
+                            "Welk deel van de klachten is binnen de termijn afgehandeld?".into(),
+                        ),
+                        kind: QKind::Number {
+                            unit: "%".into(),
+                            min: 0.0,
+                            max: 100.0,
+                            whole: true,
+                        },
+                    },
+                    QItem {
+                        id: "cijfer".into(),
+                        label: "Cijfer".into(),
+                        text: Some("Hoe tevreden ben je over de afhandeling?".into()),
+                        kind: QKind::Rating { min: 1, max: 5 },
+                    },
+                    QItem {
+                        id: "kanaal".into(),
+                        label: "Kanaal".into(),
+                        text: Some("Via welk kanaal komen de meeste klachten binnen?".into()),
+                        kind: QKind::Choice {
+                            options: vec!["Telefoon".into(), "E-mail".into(), "Balie".into()],
+                        },
+                    },
+                ],
+            },
         ],
         warmup: Some(Warmup {
             statements: vec![
@@ -290,7 +329,7 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
         .text()
         .await
         .unwrap();
-    assert_eq!(progress, "3 van 11 beantwoord");
+    assert_eq!(progress, "3 van 15 beantwoord");
 
     client
         .execute("window.scrollTo(0, 0);", vec![])
@@ -360,6 +399,39 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
             .unwrap();
         tap(&other, "[id='i-shift1'] button[name=level][value='3']").await;
         tap(&other, "[id='i-I.2'] button[name=status][value='open']").await;
+        tap(&other, "[id='i-chk1'] button[name=status][value='deels']").await;
+        tap(&other, "[id='i-cijfer'] button[name=level][value='4']").await;
+        tap(
+            &other,
+            "[id='i-kanaal'] button[name=choice][value='E-mail']",
+        )
+        .await;
+        let percentage = other.find(Locator::Css("[id='v-pct']")).await.unwrap();
+        percentage.send_keys("85").await.unwrap();
+        other
+            .find(Locator::Css("[id='i-pct'] form button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let card = other.find(Locator::Css("[id='i-pct']")).await.unwrap();
+            if card.attr("data-beantwoord").await.unwrap().as_deref() == Some("1") {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the percentage was not saved");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        other
+            .execute(
+                "document.getElementById('i-chk1').scrollIntoView();",
+                vec![],
+            )
+            .await
+            .unwrap();
+        save_screenshot(&other, &format!("other-{width}")).await;
         let (inner, scroll_width) = viewport(&other).await;
         assert_eq!(inner, width as u64);
         assert!(
@@ -377,6 +449,15 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
             .unwrap();
         save_screenshot(&other, &format!("criterion-{width}")).await;
         other.close().await.unwrap();
+    }
+
+    // Bram's and Chris's answers to the other kinds reached the server.
+    for id in [ParticipantId(2), ParticipantId(3)] {
+        let answers = server.answers(id).unwrap();
+        assert_eq!(answers["pct"].value, Some(85.0));
+        assert_eq!(answers["cijfer"].level, Some(4));
+        assert_eq!(answers["kanaal"].choice.as_deref(), Some("E-mail"));
+        assert_eq!(answers["chk1"].status.as_deref(), Some("deels"));
     }
 
     // The short code at the root page leads to the workshop; then the facilitator
