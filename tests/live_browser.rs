@@ -238,13 +238,18 @@ async fn viewport(client: &fantoccini::Client) -> (u64, u64) {
     (size[0].as_u64().unwrap(), size[1].as_u64().unwrap())
 }
 
+/// The browser profile of the sessions `width` pixels wide, in the temporary directory.
+fn profile_dir(width: u32) -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "goudenoor-live-browser-{}-{width}",
+        std::process::id()
+    ))
+}
+
 /// A fresh browser session (own profile) whose viewport is `width`×`height`: phones by
 /// Chromium's mobile emulation (headless windows are at least 500 wide), laptops by size.
 async fn session(driver: &Driver, width: u32, height: u32) -> fantoccini::Client {
-    let profile = std::env::temp_dir().join(format!(
-        "goudenoor-live-browser-{}-{width}",
-        std::process::id()
-    ));
+    let profile = profile_dir(width);
     let _ = std::fs::remove_dir_all(&profile);
     let mut options = json!({
         "binary": CHROMIUM,
@@ -561,6 +566,9 @@ async fn a_participant_answers_on_a_phone_and_a_reload_keeps_everything() {
 
     drop(driver);
     server.stop();
+    for width in [390, 360, 1280] {
+        let _ = std::fs::remove_dir_all(profile_dir(width));
+    }
 
     // Anna's events, in order (Bram and Chris come after her).
     let events: Vec<LiveEvent> = events.lock().unwrap().iter().take(6).cloned().collect();
