@@ -143,6 +143,13 @@ const SCRIPT: &str = r#"
       return;
     }
     e.preventDefault();
+    var key = url + ' ' + field;
+    latest[key] = (latest[key] || 0) + 1;
+    save(url, body, form, field, value, key, latest[key]);
+  });
+  // The newest tap per item and field; an older one that is still retrying gives way.
+  var latest = {};
+  function save(url, body, form, field, value, key, turn) {
     fetch(url, {
       method: 'PUT',
       credentials: 'same-origin',
@@ -158,9 +165,13 @@ const SCRIPT: &str = r#"
       return r.json().then(function (j) { say(j.fout || ('Niet bewaard (fout ' + r.status + ').'), true); },
         function () { say('Niet bewaard (fout ' + r.status + ').', true); });
     }, function () {
-      say('Niet bewaard: geen verbinding met de laptop van de begeleider. Probeer het zo opnieuw.', true);
+      // No connection: try again until it works, unless a newer tap replaced this one.
+      say('Geen verbinding met de laptop van de begeleider: nog niet bewaard, ik probeer het opnieuw…', true);
+      setTimeout(function () {
+        if (latest[key] === turn) save(url, body, form, field, value, key, turn);
+      }, 3000);
     });
-  });
+  }
   var version = document.body.getAttribute('data-versie');
   function busy() {
     var a = document.activeElement;
