@@ -219,7 +219,7 @@ fn unreadable_file_is_reported() {
         return;
     }
     let err = load(handle.path()).unwrap_err();
-    assert!(matches!(err, StoreError::Read { .. }));
+    assert!(matches!(err, StoreError::Unreadable { .. }));
     assert!(err.to_string().contains("geheim.ron"));
 }
 
@@ -481,5 +481,145 @@ proptest! {
         let cut = prefix.min(full.len());
         let text = format!("{}{}", &full[..full.floor_char_boundary(cut)], junk);
         let _ = parse(&text);
+    }
+}
+
+// ------------------------------------------------------- strict loading (trust 6)
+
+/// The 1-based line of the first occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} in text"));
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn a_misspelt_field_is_refused_with_file_line_and_field() {
+    let (_dir, store) = new_store();
+    for (from, to, slug) in [
+        ("answers:", "answErs:", "answers"),
+        ("status:", "stctus:", "status"),
+        ("title:", "titel:", "titel"),
+        ("level:", "levle:", "level"),
+        ("id: \"gouden-oor\"", "idd: \"gouden-oor\"", "instrument"),
+    ] {
+        let text = serialize_sample().replacen(from, to, 1);
+        let message = assert_damaged_and_unchanged(&store, slug, text.as_bytes());
+        let field = to.split(':').next().unwrap();
+        assert!(message.contains(&format!("\"{field}\"")), "{message}");
+        assert!(message.contains("onbekend veld"), "{message}");
+        let line = line_of(&text, to);
+        assert!(message.contains(&format!("regel {line},")), "{message}");
+    }
+}
+
+#[test]
+fn a_misspelt_field_in_a_format_one_file_is_refused() {
+    let text = fs::read_to_string("tests/fixtures/assessments/format1.ron")
+        .unwrap()
+        .replacen("response_pct", "respons_pct", 1);
+    let err = parse(&text).unwrap_err().to_string();
+    assert!(err.contains("respons_pct"), "{err}");
+}
+
+#[test]
+fn an_unknown_item_id_is_refused_with_its_position() {
+    let (_dir, store) = new_store();
+    let text = serialize_sample().replacen("\"go7\"", "\"Go7\"", 1);
+    let message = assert_damaged_and_unchanged(&store, "id", text.as_bytes());
+    assert!(message.contains("\"Go7\""), "{message}");
+    let line = line_of(&text, "\"Go7\"");
+    assert!(
+        message.contains(&format!("regel {line}, kolom 11")),
+        "{message}"
+    );
+
+    // In the second respondent, and a criterion.
+    let full = serialize_sample();
+    let second = full.find("Deelnemer 2").unwrap();
+    let text = format!(
+        "{}{}",
+        &full[..second],
+        full[second..].replacen("\"III.2\"", "\"III.99\"", 1)
+    );
+    let message = assert_damaged_and_unchanged(&store, "criterium", text.as_bytes());
+    assert!(
+        message.contains("III.99") && message.contains("Deelnemer 2"),
+        "{message}"
+    );
+    let line = line_of(&text, "\"III.99\"");
+    assert!(message.contains(&format!("regel {line},")), "{message}");
+}
+
+#[test]
+fn values_out_of_range_are_refused() {
+    let (_dir, store) = new_store();
+    let full = serialize_sample();
+    let pct = full.find("response_pct: Some(").unwrap();
+    let value_end = pct + full[pct..].find(')').unwrap();
+    let text = format!(
+        "{}response_pct: Some(255{}",
+        &full[..pct],
+        &full[value_end..]
+    );
+    let message = assert_damaged_and_unchanged(&store, "procent", text.as_bytes());
+    assert!(message.contains("255"), "{message}");
+    let line = line_of(&text, "Some(255)");
+    assert!(message.contains(&format!("regel {line},")), "{message}");
+
+    let text = full.replacen("status: Met", "status: Misschien", 1);
+    let message = assert_damaged_and_unchanged(&store, "status", text.as_bytes());
+    assert!(message.contains("\"Misschien\""), "{message}");
+    assert!(
+        message.contains(&format!("regel {},", line_of(&text, "Misschien"))),
+        "{message}"
+    );
+
+    let text = full.replacen("level: Some(1)", "level: Some(300)", 1);
+    let message = assert_damaged_and_unchanged(&store, "te-groot", text.as_bytes());
+    assert!(message.contains("te groot"), "{message}");
+}
+
+#[test]
+fn a_file_starting_with_a_byte_order_mark_loads() {
+    let (_dir, store) = new_store();
+    let assessment = sample_assessment(instruments(), 2);
+    let path = store.path_of("kladblok");
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(goudenoor::store::serialize(&assessment).as_bytes());
+    fs::write(&path, bytes).unwrap();
+    assert_eq!(load(&path).unwrap(), assessment);
+}
+
+#[test]
+fn ron_errors_are_told_in_dutch_without_developer_advice() {
+    let cases = [
+        (
+            serialize_sample().replacen("title: \"Nulmeting klantenservice\"", "title: 42", 1),
+            "tekst tussen aanhalingstekens",
+        ),
+        ("(format: 3, title: ".to_string(), "onverwacht op"),
+        ("(format: 3 title: \"x\")".to_string(), "komma"),
+        ("(format: 3, title: \"x)".to_string(), "aanhalingsteken"),
+        ("(format: 3, title: \"x\", note: \"\\q\")".to_string(), "\\"),
+        (
+            serialize_sample().replacen("  title: \"Nulmeting klantenservice\",\n", "", 1),
+            "het veld \"title\" ontbreekt",
+        ),
+    ];
+    for (text, expected) in cases {
+        let message = parse(&text).unwrap_err().to_string();
+        assert!(message.contains(expected), "{expected}: {message}");
+        for english in [
+            "Expected",
+            "expected",
+            "Unexpected",
+            "raw identifier",
+            "Struct",
+            "struct",
+        ] {
+            assert!(!message.contains(english), "{message}");
+        }
     }
 }

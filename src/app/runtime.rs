@@ -1,7 +1,7 @@
 //! Carries out the effects of `update` with the store, and answers with messages.
 
 use super::{Effect, HomeEntry, Listing, Msg, Opened, progress_percent};
-use crate::domain::{Assessment, Instruments, Series, gouden_oor_summary, stv_summary};
+use crate::domain::{Assessment, Instruments, Mean, Series, gouden_oor_summary, stv_summary};
 use crate::store::{Handle, Store, StoreError};
 
 pub struct Runtime {
@@ -72,9 +72,7 @@ impl Runtime {
             Effect::Open(path) => Some(self.open(&path)),
             Effect::Rename { path, title } => {
                 let result = Handle::open(&path).and_then(|mut handle| {
-                    if handle.is_read_only() {
-                        return Err(crate::store::StoreError::Locked { path: path.clone() });
-                    }
+                    handle.writable()?;
                     let mut assessment = handle.load()?;
                     assessment.title = title;
                     assessment.updated = jiff::Timestamp::now();
@@ -134,11 +132,7 @@ impl Runtime {
     /// Start the next round of `from`: the source joins a series if it had none.
     fn new_round(&mut self, from: &std::path::Path, blank: bool) -> Result<Msg, StoreError> {
         let mut source_handle = Handle::open(from)?;
-        if source_handle.is_read_only() {
-            return Err(StoreError::Locked {
-                path: from.to_path_buf(),
-            });
-        }
+        source_handle.writable()?;
         let mut source = source_handle.load()?;
         if source.series.is_none() {
             source.series = Some(Series {
@@ -150,9 +144,9 @@ impl Runtime {
         let series = source.series.clone().expect("set above");
         let last_round = self
             .store
-            .list()?
-            .iter()
-            .filter_map(|e| e.assessment.as_ref().ok()?.series.clone())
+            .list_cached(|a| a.series.clone())?
+            .into_iter()
+            .filter_map(|e| e.summary.ok()?.1)
             .filter(|s| s.id == series.id)
             .map(|s| s.round)
             .max()
@@ -192,7 +186,10 @@ impl Runtime {
     }
 
     pub fn list(&self) -> Vec<HomeEntry> {
-        let entries = match self.store.list() {
+        let cached = self
+            .store
+            .list_cached(|a| CachedListing::from(listing(self.instruments, a)));
+        let entries = match cached {
             Ok(entries) => entries,
             Err(e) => {
                 return vec![HomeEntry {
@@ -206,8 +203,8 @@ impl Runtime {
             .into_iter()
             .map(|entry| HomeEntry {
                 listing: entry
-                    .assessment
-                    .map(|a| listing(self.instruments, &a))
+                    .summary
+                    .map(|(_, cached)| cached.into())
                     .map_err(|e| e.to_string()),
                 slug: entry.slug,
                 path: entry.path,
@@ -235,6 +232,69 @@ pub fn listing(instruments: &Instruments, assessment: &Assessment) -> Listing {
         series: assessment.series.clone(),
         trend_gouden_oor: None,
         trend_stv: None,
+    }
+}
+
+/// A [`Listing`] as kept in the store's listing cache (the domain's means have no
+/// serde form; they are kept as sum and count).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CachedListing {
+    title: String,
+    organisation: String,
+    updated: jiff::Timestamp,
+    progress: u32,
+    gouden_oor: Option<String>,
+    stv: Option<String>,
+    respondents: usize,
+    series: Option<Series>,
+    mean: Option<(u32, u32)>,
+    total: Option<(u32, u32)>,
+}
+
+/// A mean as (sum, count): the sum is exact because the mean is a ratio of integers.
+fn mean_parts(mean: Option<Mean>) -> Option<(u32, u32)> {
+    mean.map(|m| ((m.value() * f64::from(m.count())).round() as u32, m.count()))
+}
+
+/// The mean with this sum and count: `count - 1` zeros and the sum.
+fn mean_from(parts: Option<(u32, u32)>) -> Option<Mean> {
+    let (sum, count) = parts?;
+    Mean::of(std::iter::repeat_n(0, count.saturating_sub(1) as usize).chain([sum]))
+}
+
+impl From<Listing> for CachedListing {
+    fn from(l: Listing) -> Self {
+        CachedListing {
+            title: l.title,
+            organisation: l.organisation,
+            updated: l.updated,
+            progress: l.progress,
+            gouden_oor: l.gouden_oor,
+            stv: l.stv,
+            respondents: l.respondents,
+            series: l.series,
+            mean: mean_parts(l.mean),
+            total: mean_parts(l.total),
+        }
+    }
+}
+
+impl From<CachedListing> for Listing {
+    fn from(c: CachedListing) -> Self {
+        Listing {
+            title: c.title,
+            organisation: c.organisation,
+            updated: c.updated,
+            progress: c.progress,
+            gouden_oor: c.gouden_oor,
+            stv: c.stv,
+            respondents: c.respondents,
+            series: c.series,
+            mean: mean_from(c.mean),
+            total: mean_from(c.total),
+            trend_gouden_oor: None,
+            trend_stv: None,
+        }
     }
 }
 
