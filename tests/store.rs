@@ -3,7 +3,8 @@
 use goudenoor::domain::{Assessment, Instruments, Level, Status};
 use goudenoor::fixtures::{fixed_time, sample_assessment};
 use goudenoor::store::{
-    FORMAT, Handle, ParseError, Store, StoreError, backup_path, load, parse, slugify,
+    FORMAT, Handle, ParseError, ReadOnlyReason, Store, StoreError, backup_path, load, parse,
+    slugify,
 };
 use proptest::prelude::*;
 use std::fs;
@@ -622,4 +623,290 @@ fn ron_errors_are_told_in_dutch_without_developer_advice() {
             assert!(!message.contains(english), "{message}");
         }
     }
+}
+
+// ------------------------------------------------ temp files and backup (trust 10)
+
+#[test]
+fn temp_files_of_a_killed_save_are_removed_when_the_assessment_is_opened() {
+    let (_dir, store) = new_store();
+    let handle = store.create(&solo("Opgeruimd")).unwrap();
+    let path = handle.path().to_path_buf();
+    drop(handle);
+    // Named the way atomic-write-file names them: "." + file name + "." + 6 characters.
+    let leftovers = [".opgeruimd.ron.Xy12Ab", ".opgeruimd.ron.bak.k9LmN0"];
+    let unrelated = [
+        ".opgeruimd.ron.toolong1",
+        ".ander.ron.Xy12Ab",
+        "opgeruimd.ron.Xy12Ab",
+    ];
+    for name in leftovers.iter().chain(&unrelated) {
+        fs::write(store.dir().join(name), "half").unwrap();
+    }
+    let handle = Handle::open(&path).unwrap();
+    for name in leftovers {
+        assert!(!store.dir().join(name).exists(), "{name} removed");
+    }
+    for name in unrelated {
+        assert!(store.dir().join(name).exists(), "{name} kept");
+    }
+    // A read-only second opener leaves another instance's temp files alone.
+    fs::write(store.dir().join(leftovers[0]), "bezig").unwrap();
+    let _second = Handle::open(&path).unwrap();
+    assert!(store.dir().join(leftovers[0]).exists());
+    drop(handle);
+}
+
+#[test]
+fn the_backup_holds_the_file_as_it_was_when_this_session_opened_it() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Vandaag");
+    let mut handle = store.create(&assessment).unwrap();
+    let path = handle.path().to_path_buf();
+    let created = fs::read(&path).unwrap();
+    for note in ["een", "twee", "drie"] {
+        assessment.note = note.into();
+        handle.save(&assessment).unwrap();
+    }
+    assert_eq!(fs::read(backup_path(&path)).unwrap(), created);
+    drop(handle);
+    let end_of_day = fs::read(&path).unwrap();
+    let mut next_session = Handle::open(&path).unwrap();
+    // Opening alone keeps the backup as it is.
+    assert_eq!(fs::read(backup_path(&path)).unwrap(), created);
+    assessment.note = "vier".into();
+    next_session.save(&assessment).unwrap();
+    assessment.note = "vijf".into();
+    next_session.save(&assessment).unwrap();
+    assert_eq!(fs::read(backup_path(&path)).unwrap(), end_of_day);
+}
+
+#[test]
+fn there_is_never_a_moment_without_a_backup() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Altijd");
+    let mut handle = store.create(&assessment).unwrap();
+    assessment.note = "eerste".into();
+    handle.save(&assessment).unwrap();
+    let path = handle.path().to_path_buf();
+    drop(handle);
+    let backup = backup_path(&path);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let (stop, backup) = (stop.clone(), backup.clone());
+        std::thread::spawn(move || {
+            let mut missing = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                if !backup.exists() {
+                    missing += 1;
+                }
+            }
+            missing
+        })
+    };
+    for n in 0..300 {
+        // Child processes that other tests spawn hold copies of lock descriptors for a
+        // moment (between fork and exec): wait for the lock rather than fail.
+        let mut session = (0..1000)
+            .map(|_| Handle::open(&path).unwrap())
+            .find(|h| {
+                !h.is_read_only() || {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                    false
+                }
+            })
+            .expect("lock comes free");
+        assessment.note = format!("sessie {n}");
+        session.save(&assessment).unwrap();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(watcher.join().unwrap(), 0, "times the backup was missing");
+}
+
+// ------------------------------------------- create, trash, permissions (trust 12)
+
+const CREATE_CHILD_ENV: &str = "GOUDENOOR_CREATE_CHILD_DIR";
+
+/// Not a test on its own: the body of the child process of `kill_during_create_leaves_no_placeholder`.
+#[test]
+fn create_child_creates_in_a_loop() {
+    let Ok(dir) = std::env::var(CREATE_CHILD_ENV) else {
+        return;
+    };
+    let store = Store::open(&dir).unwrap();
+    let assessment = sample_assessment(instruments(), 40);
+    loop {
+        drop(store.create(&assessment).unwrap());
+        println!("created");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_during_create_leaves_no_placeholder() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    let (_dir, store) = new_store();
+    let exe = std::env::current_exe().unwrap();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..20 {
+        let mut child = Command::new(&exe)
+            .args([
+                "--exact",
+                "create_child_creates_in_a_loop",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CREATE_CHILD_ENV, store.dir())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        assert!(
+            lines.any(|l| l.is_ok_and(|l| l == "created")),
+            "child creates"
+        );
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(seed % 30_000));
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+    let entries = store.list().unwrap();
+    assert!(entries.len() >= 20);
+    for entry in entries {
+        assert!(
+            entry.assessment.is_ok(),
+            "{}: {:?}",
+            entry.slug,
+            entry.assessment
+        );
+    }
+}
+
+#[test]
+fn two_deletions_of_the_same_name_both_stay_in_the_trash() {
+    let (_dir, store) = new_store();
+    let mut targets = Vec::new();
+    for note in ["eerste", "tweede", "derde"] {
+        let mut assessment = solo("Dubbel");
+        assessment.note = note.into();
+        let handle = store.create(&assessment).unwrap();
+        assert_eq!(handle.path(), store.path_of("dubbel"));
+        let path = handle.path().to_path_buf();
+        drop(handle);
+        targets.push(store.trash(&path).unwrap());
+    }
+    let notes: Vec<String> = targets.iter().map(|t| load(t).unwrap().note).collect();
+    assert_eq!(notes, ["eerste", "tweede", "derde"]);
+    let trash = store.dir().join("prullenbak");
+    let files = fs::read_dir(&trash)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ron")
+        })
+        .count();
+    assert_eq!(files, 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_file_and_the_trash_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = new_store();
+    let handle = store.create(&solo("Slot")).unwrap();
+    let mut lock = handle.path().as_os_str().to_owned();
+    lock.push(".lock");
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(Path::new(&lock)), 0o600);
+    let path = handle.path().to_path_buf();
+    drop(handle);
+    store.trash(&path).unwrap();
+    assert_eq!(mode(&store.dir().join("prullenbak")), 0o700);
+}
+
+// -------------------------------------------------------- clear messages (trust 13)
+
+#[test]
+fn a_folder_named_like_an_assessment_is_skipped_and_named_a_folder() {
+    let (_dir, store) = new_store();
+    store.create(&solo("Echt")).unwrap();
+    fs::create_dir(store.dir().join("map.ron")).unwrap();
+    let slugs: Vec<String> = store.list().unwrap().into_iter().map(|e| e.slug).collect();
+    assert_eq!(slugs, ["echt"]);
+    let err = store.resolve("map").unwrap_err();
+    assert!(matches!(err, StoreError::IsFolder { .. }), "{err}");
+    assert!(
+        err.to_string().contains("is een map, geen beoordeling"),
+        "{err}"
+    );
+    let path = store.dir().join("map.ron");
+    let err = store.resolve(path.to_str().unwrap()).unwrap_err();
+    assert!(matches!(err, StoreError::IsFolder { .. }), "{err}");
+    assert!(matches!(load(&path), Err(StoreError::IsFolder { .. })));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read_is_unreadable_not_damaged() {
+    let (_dir, store) = new_store();
+    // A symbolic link to itself cannot be read, not even by root.
+    let path = store.path_of("kring");
+    std::os::unix::fs::symlink(&path, &path).unwrap();
+    let err = load(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Unreadable { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains("kring.ron is onleesbaar"), "{message}");
+    assert!(!message.contains("beschadigd"), "{message}");
+}
+
+#[test]
+fn read_only_reasons_are_told_apart() {
+    let (_dir, store) = new_store();
+    let first = store.create(&solo("Reden")).unwrap();
+    let mut second = Handle::open(first.path()).unwrap();
+    assert_eq!(first.read_only_reason(), None);
+    assert!(first.writable().is_ok());
+    assert_eq!(
+        second.read_only_reason(),
+        Some(ReadOnlyReason::OpenElsewhere)
+    );
+    let err = second.save(&solo("Reden")).unwrap_err().to_string();
+    assert!(err.contains("ander venster"), "{err}");
+    let folder = StoreError::ReadOnly {
+        path: first.path().to_path_buf(),
+        reason: ReadOnlyReason::FolderReadOnly,
+    };
+    assert!(
+        folder.to_string().contains("de map is alleen-lezen"),
+        "{folder}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_assessment_in_a_read_only_folder_opens_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = new_store();
+    let path = store.create(&solo("Cd-rom")).unwrap().path().to_path_buf();
+    fs::remove_file(format!("{}.lock", path.display())).unwrap();
+    fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o500)).unwrap();
+    let probe = store.dir().join("probe");
+    let root = fs::write(&probe, "").is_ok();
+    let _ = fs::remove_file(&probe);
+    let handle = Handle::open(&path);
+    fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o700)).unwrap();
+    let handle = handle.unwrap();
+    // Root may write anywhere: then the folder is not read-only for it.
+    let expected = (!root).then_some(ReadOnlyReason::FolderReadOnly);
+    assert_eq!(handle.read_only_reason(), expected);
+    assert_eq!(handle.load().unwrap().title, "Cd-rom");
 }
