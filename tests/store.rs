@@ -910,3 +910,135 @@ fn an_assessment_in_a_read_only_folder_opens_read_only() {
     assert_eq!(handle.read_only_reason(), expected);
     assert_eq!(handle.load().unwrap().title, "Cd-rom");
 }
+
+// ------------------------------------------------------ listing cache (scale 14)
+
+/// Make a file look untouched for a minute, so its cache entry can be trusted.
+fn age(path: &Path) {
+    let file = fs::File::options().write(true).open(path).unwrap();
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    file.set_modified(past).unwrap();
+}
+
+fn cached_titles(
+    store: &Store,
+    calls: &std::cell::Cell<usize>,
+) -> Vec<(String, Result<String, String>)> {
+    store
+        .list_cached(|a| {
+            calls.set(calls.get() + 1);
+            a.title.clone()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.slug, e.summary.map(|(_, s)| s).map_err(|e| e.to_string())))
+        .collect()
+}
+
+#[test]
+fn an_unchanged_file_is_not_read_again_for_a_listing() {
+    let (_dir, store) = new_store();
+    let path = store.create(&solo("Groot")).unwrap().path().to_path_buf();
+    age(&path);
+    let calls = std::cell::Cell::new(0);
+    let first = cached_titles(&store, &calls);
+    assert_eq!(first, [("groot".to_string(), Ok("Groot".to_string()))]);
+    assert_eq!(calls.get(), 1);
+    assert_eq!(cached_titles(&store, &calls), first);
+    assert_eq!(calls.get(), 1);
+    // Another kind of summary has its own entries.
+    let series = store.list_cached(|a| a.series.clone()).unwrap();
+    assert_eq!(series[0].summary.as_ref().unwrap().1, None);
+    assert_eq!(cached_titles(&store, &calls), first);
+    assert_eq!(calls.get(), 1);
+}
+
+#[test]
+fn a_listing_is_never_stale_after_a_change() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Oud");
+    let mut handle = store.create(&assessment).unwrap();
+    let path = handle.path().to_path_buf();
+    age(&path);
+    let calls = std::cell::Cell::new(0);
+    cached_titles(&store, &calls);
+    // A save a moment later: same size, new modification time.
+    assessment.title = "Nee".into();
+    handle.save(&assessment).unwrap();
+    let titles = cached_titles(&store, &calls);
+    assert_eq!(titles[0].1, Ok("Nee".to_string()));
+    // Just-changed files are read each time until their time stamp is safely old.
+    assert_eq!(cached_titles(&store, &calls)[0].1, Ok("Nee".to_string()));
+    // A copy with the same size and the old time stamp put back by hand.
+    age(&path);
+    cached_titles(&store, &calls);
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"Nee\"", "\"Ja!\"");
+    fs::write(&path, text).unwrap();
+    age(&path);
+    assert_eq!(cached_titles(&store, &calls)[0].1, Ok("Ja!".to_string()));
+    // A damaged file shows as damaged, whatever was cached.
+    fs::write(&path, "(format: 3, title: \"Ja!\"").unwrap();
+    age(&path);
+    assert!(cached_titles(&store, &calls)[0].1.is_err());
+}
+
+#[test]
+fn a_damaged_cache_entry_is_ignored_and_rebuilt() {
+    let (_dir, store) = new_store();
+    let path = store
+        .create(&solo("Hersteld"))
+        .unwrap()
+        .path()
+        .to_path_buf();
+    age(&path);
+    let calls = std::cell::Cell::new(0);
+    cached_titles(&store, &calls);
+    let cache = store.dir().join(".goudenoor-cache");
+    let entries: Vec<_> = fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    for garbage in [&b"{\"build\": 1"[..], b"\xff\xfe", b""] {
+        fs::write(&entries[0], garbage).unwrap();
+        let before = calls.get();
+        assert_eq!(
+            cached_titles(&store, &calls)[0].1,
+            Ok("Hersteld".to_string())
+        );
+        assert_eq!(calls.get(), before + 1);
+        cached_titles(&store, &calls);
+        assert_eq!(calls.get(), before + 1, "rebuilt");
+    }
+    // Entries of deleted files go with them.
+    store.trash(&path).unwrap();
+    assert!(cached_titles(&store, &calls).is_empty());
+    assert_eq!(fs::read_dir(&cache).unwrap().count(), 0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&cache).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+    }
+}
+
+#[test]
+fn the_cached_listing_is_ordered_like_the_listing() {
+    let (_dir, store) = new_store();
+    for (title, day) in [("Een", 3), ("Twee", 5), ("Drie", 1)] {
+        let mut assessment = solo(title);
+        assessment.updated = format!("2026-11-0{day}T10:00:00Z").parse().unwrap();
+        store.create(&assessment).unwrap();
+    }
+    fs::write(store.path_of("kapot"), "(").unwrap();
+    let calls = std::cell::Cell::new(0);
+    let slugs: Vec<String> = cached_titles(&store, &calls)
+        .into_iter()
+        .map(|(slug, _)| slug)
+        .collect();
+    let listed: Vec<String> = store.list().unwrap().into_iter().map(|e| e.slug).collect();
+    assert_eq!(slugs, ["twee", "een", "drie", "kapot"]);
+    assert_eq!(slugs, listed);
+}
