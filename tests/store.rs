@@ -1042,3 +1042,17 @@ fn the_cached_listing_is_ordered_like_the_listing() {
     assert_eq!(slugs, ["twee", "een", "drie", "kapot"]);
     assert_eq!(slugs, listed);
 }
+
+#[test]
+fn an_id_answered_twice_is_refused_not_half_dropped() {
+    let (_dir, store) = new_store();
+    let text = serialize_sample().replacen("\"go2\"", "\"go1\"", 1);
+    let message = assert_damaged_and_unchanged(&store, "dubbel", text.as_bytes());
+    assert!(
+        message.contains("\"go1\" staat er twee keer in"),
+        "{message}"
+    );
+    let second = text.find("\"go1\"").unwrap() + 1;
+    let line = line_of(&text[second..], "\"go1\"") + text[..second].matches('\n').count();
+    assert!(message.contains(&format!("regel {line},")), "{message}");
+}

@@ -175,9 +175,51 @@ struct FileRespondent {
 #[derive(Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct FileAnswers {
-    shifts: BTreeMap<String, FileShiftAnswer>,
-    criteria: BTreeMap<String, FileCriterionAnswer>,
+    shifts: UniqueMap<FileShiftAnswer>,
+    criteria: UniqueMap<FileCriterionAnswer>,
     response_pct: Option<u8>,
+}
+
+/// Marks a message of ours (already Dutch) among the library messages of `ron::Error::Message`.
+const OWN: &str = "\u{1}";
+
+/// A map by item id in which an id may occur once: with serde's map the first of two
+/// answers for the same id would silently disappear.
+struct UniqueMap<T>(BTreeMap<String, T>);
+
+impl<T> Default for UniqueMap<T> {
+    fn default() -> Self {
+        UniqueMap(BTreeMap::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for UniqueMap<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = UniqueMap<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if out.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format!(
+                            "{OWN}\"{key}\" staat er twee keer in; verwijder een van beide"
+                        )));
+                    }
+                    let value = map.next_value()?;
+                    out.insert(key, value);
+                }
+                Ok(UniqueMap(out))
+            }
+        }
+        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+    }
 }
 
 impl From<FileAnswers> for Answers {
@@ -185,6 +227,7 @@ impl From<FileAnswers> for Answers {
         Answers {
             shifts: a
                 .shifts
+                .0
                 .into_iter()
                 .map(|(id, s)| {
                     let answer = ShiftAnswer {
@@ -197,6 +240,7 @@ impl From<FileAnswers> for Answers {
                 .collect(),
             criteria: a
                 .criteria
+                .0
                 .into_iter()
                 .map(|(id, c)| {
                     let answer = CriterionAnswer {
@@ -418,8 +462,9 @@ pub(crate) fn dutch(code: &ron::Error) -> String {
                 part_name(outer)
             )
         }
-        // Our own messages (levels) are Dutch already; others come from libraries.
+        // Our own messages are Dutch already; others come from libraries.
         E::Message(m) if m.starts_with("niveau ") => m.clone(),
+        E::Message(m) if m.starts_with(OWN) => m[OWN.len()..].to_string(),
         E::Message(_) => "ongeldige waarde".into(),
         E::Io(_) | E::Fmt => "het bestand kan niet worden gelezen".into(),
         _ => "de opbouw van het bestand klopt hier niet".into(),
