@@ -89,6 +89,7 @@ pub(crate) fn rename_noclobber(from: &Path, to: &Path) -> io::Result<()> {
 
 /// Create `dir` (not its parents) readable by its owner only; an existing one is made so.
 pub(crate) fn private_dir(dir: &Path) -> io::Result<()> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     {

@@ -604,6 +604,7 @@ impl Handle {
 /// Write `bytes` to `path` through a flushed temporary file renamed over it, readable
 /// by the owner only.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut options = atomic_write_file::AtomicWriteFile::options();
     #[cfg(unix)]
     {
