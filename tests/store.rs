@@ -1056,3 +1056,32 @@ fn an_id_answered_twice_is_refused_not_half_dropped() {
     let line = line_of(&text[second..], "\"go1\"") + text[..second].matches('\n').count();
     assert!(message.contains(&format!("regel {line},")), "{message}");
 }
+
+#[test]
+fn an_unfinished_new_assessment_is_cleared_away_once_it_is_old() {
+    let (_dir, store) = new_store();
+    let dir = store.dir().to_path_buf();
+    store.create(&solo("Bestaat")).unwrap();
+    let orphan = dir.join(".afgebroken.ron.Ab12Cd");
+    let fresh = dir.join(".nog-bezig.ron.Ab12Cd");
+    let saving = dir.join(".bestaat.ron.Zz99Yy");
+    for path in [&orphan, &fresh, &saving] {
+        fs::write(path, "(format: 3").unwrap();
+    }
+    for path in [&orphan, &saving] {
+        age_by(path, 3600);
+    }
+    Store::open(&dir).unwrap();
+    assert!(
+        !orphan.exists(),
+        "an old temporary file without its file goes"
+    );
+    assert!(fresh.exists(), "another instance may still be creating it");
+    assert!(saving.exists(), "left for when bestaat.ron is opened");
+}
+
+fn age_by(path: &Path, seconds: u64) {
+    let file = fs::File::options().write(true).open(path).unwrap();
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds);
+    file.set_modified(past).unwrap();
+}
