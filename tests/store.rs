@@ -1085,3 +1085,20 @@ fn age_by(path: &Path, seconds: u64) {
     let past = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds);
     file.set_modified(past).unwrap();
 }
+
+#[test]
+fn an_empty_file_is_called_empty_and_a_missing_folder_missing() {
+    let (_dir, store) = new_store();
+    let message = assert_damaged_and_unchanged(&store, "leeg", b"");
+    assert!(message.contains("het bestand is leeg"), "{message}");
+    let message = assert_damaged_and_unchanged(&store, "witruimte", b"\n  \n");
+    assert!(message.contains("het bestand is leeg"), "{message}");
+    let err = Handle::open(&store.dir().join("nergens/x.ron")).unwrap_err();
+    assert!(matches!(err, StoreError::Read { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains("x.ron kan niet worden gelezen"),
+        "{message}"
+    );
+    assert!(!message.contains(".lock"), "{message}");
+}

@@ -480,6 +480,13 @@ pub fn parse(text: &str) -> Result<Assessment, ParseError> {
 pub fn parse_with(text: &str, instruments: &Instruments) -> Result<Assessment, ParseError> {
     // Notepad starts UTF-8 files with a byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseError::Syntax {
+            line: 1,
+            column: 1,
+            message: "het bestand is leeg".into(),
+        });
+    }
     let header: Header = match ron::from_str(text) {
         Ok(header) => header,
         Err(e) if matches!(e.code, ron::Error::MissingStructField { .. }) => {

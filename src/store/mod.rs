@@ -520,6 +520,13 @@ impl Handle {
             Err(error) if files::is_read_only_error(&error) => {
                 (None, Some(ReadOnlyReason::FolderReadOnly))
             }
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                // The folder does not exist: say so about the file, not its lock.
+                return Err(StoreError::Read {
+                    path: path.to_path_buf(),
+                    error,
+                });
+            }
             Err(error) => return Err(lock_error(error)),
         };
         if lock.is_some() {
