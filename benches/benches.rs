@@ -49,7 +49,13 @@ fn list_big(c: &mut Criterion) {
                 b.iter(|| handle.save(black_box(&assessment)).unwrap())
             });
         }
+        let path = handle.path().to_path_buf();
         drop(handle);
+        if n == 10_000 {
+            group.bench_function("load 10000 respondents", |b| {
+                b.iter(|| load(black_box(&path)).unwrap())
+            });
+        }
         // Files not touched for a while, as between sessions.
         for (_, path) in store.slugs().unwrap() {
             let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
