@@ -326,7 +326,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
         }
         Some(Command::List) => {
             let store = open_store(cli.data_dir)?;
-            store.list().map_err(|e| e.to_string())?;
+            store.slugs().map_err(|e| e.to_string())?;
             let dir = store.dir().to_path_buf();
             let entries = crate::app::Runtime::new(store, instruments).list();
             if entries.is_empty() {

@@ -193,25 +193,10 @@ fn a_printed_workshop_report_keeps_every_column_and_numbers_its_pages() {
 #[test]
 #[ignore = "needs chromium and pdftotext; run by .ci/run"]
 fn a_printed_report_of_every_kind_keeps_every_column() {
-    let extra = [
-        (
-            "klachtenprocedure.ron",
-            include_str!("report_instruments/klachtenprocedure.ron"),
-        ),
-        (
-            "businesscase.ron",
-            include_str!("report_instruments/businesscase.ron"),
-        ),
-        ("ikm.ron", include_str!("report_instruments/ikm.ron")),
-    ];
-    let files: Vec<(&str, &str)> = goudenoor::domain::instrument::EMBEDDED
-        .iter()
-        .copied()
-        .chain(extra)
-        .collect();
-    let instruments = Instruments::from_files(&files).unwrap();
+    // The embedded instruments hold one of every kind.
+    let instruments = Instruments::embedded();
     let ids: Vec<String> = instruments.iter().map(|i| i.id.clone()).collect();
-    let mut a = goudenoor::fixtures::sample_assessment_with(&instruments, &ids, 1);
+    let mut a = goudenoor::fixtures::sample_assessment_with(instruments, &ids, 1);
     a.actions = sample_actions();
     let html =
         String::from_utf8(render(&instruments, &a, Format::Html, Options::default())).unwrap();

@@ -3,7 +3,8 @@
 use goudenoor::domain::{Assessment, Instruments, Level, Status};
 use goudenoor::fixtures::{fixed_time, sample_assessment};
 use goudenoor::store::{
-    FORMAT, Handle, ParseError, Store, StoreError, backup_path, load, parse, slugify,
+    FORMAT, Handle, ParseError, ReadOnlyReason, Store, StoreError, backup_path, load, parse,
+    slugify,
 };
 use proptest::prelude::*;
 use std::fs;
@@ -219,7 +220,7 @@ fn unreadable_file_is_reported() {
         return;
     }
     let err = load(handle.path()).unwrap_err();
-    assert!(matches!(err, StoreError::Read { .. }));
+    assert!(matches!(err, StoreError::Unreadable { .. }));
     assert!(err.to_string().contains("geheim.ron"));
 }
 
@@ -482,4 +483,622 @@ proptest! {
         let text = format!("{}{}", &full[..full.floor_char_boundary(cut)], junk);
         let _ = parse(&text);
     }
+}
+
+// ------------------------------------------------------- strict loading (trust 6)
+
+/// The 1-based line of the first occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} in text"));
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn a_misspelt_field_is_refused_with_file_line_and_field() {
+    let (_dir, store) = new_store();
+    for (from, to, slug) in [
+        ("answers:", "answErs:", "answers"),
+        ("status:", "stctus:", "status"),
+        ("title:", "titel:", "titel"),
+        ("level:", "levle:", "level"),
+        ("id: \"gouden-oor\"", "idd: \"gouden-oor\"", "instrument"),
+    ] {
+        let text = serialize_sample().replacen(from, to, 1);
+        let message = assert_damaged_and_unchanged(&store, slug, text.as_bytes());
+        let field = to.split(':').next().unwrap();
+        assert!(message.contains(&format!("\"{field}\"")), "{message}");
+        assert!(message.contains("onbekend veld"), "{message}");
+        let line = line_of(&text, to);
+        assert!(message.contains(&format!("regel {line},")), "{message}");
+    }
+}
+
+#[test]
+fn a_misspelt_field_in_a_format_one_file_is_refused() {
+    let text = fs::read_to_string("tests/fixtures/assessments/format1.ron")
+        .unwrap()
+        .replacen("response_pct", "respons_pct", 1);
+    let err = parse(&text).unwrap_err().to_string();
+    assert!(err.contains("respons_pct"), "{err}");
+}
+
+#[test]
+fn an_unknown_item_id_is_refused_with_its_position() {
+    let (_dir, store) = new_store();
+    let text = serialize_sample().replacen("\"go7\"", "\"Go7\"", 1);
+    let message = assert_damaged_and_unchanged(&store, "id", text.as_bytes());
+    assert!(message.contains("\"Go7\""), "{message}");
+    let line = line_of(&text, "\"Go7\"");
+    assert!(
+        message.contains(&format!("regel {line}, kolom 11")),
+        "{message}"
+    );
+
+    // In the second respondent, and a criterion.
+    let full = serialize_sample();
+    let second = full.find("Deelnemer 2").unwrap();
+    let text = format!(
+        "{}{}",
+        &full[..second],
+        full[second..].replacen("\"III.2\"", "\"III.99\"", 1)
+    );
+    let message = assert_damaged_and_unchanged(&store, "criterium", text.as_bytes());
+    assert!(
+        message.contains("III.99") && message.contains("Deelnemer 2"),
+        "{message}"
+    );
+    let line = line_of(&text, "\"III.99\"");
+    assert!(message.contains(&format!("regel {line},")), "{message}");
+}
+
+#[test]
+fn values_out_of_range_are_refused() {
+    let (_dir, store) = new_store();
+    let full = serialize_sample();
+    let pct = full.find("response_pct: Some(").unwrap();
+    let value_end = pct + full[pct..].find(')').unwrap();
+    let text = format!(
+        "{}response_pct: Some(255{}",
+        &full[..pct],
+        &full[value_end..]
+    );
+    let message = assert_damaged_and_unchanged(&store, "procent", text.as_bytes());
+    assert!(message.contains("255"), "{message}");
+    let line = line_of(&text, "Some(255)");
+    assert!(message.contains(&format!("regel {line},")), "{message}");
+
+    let text = full.replacen("status: Met", "status: Misschien", 1);
+    let message = assert_damaged_and_unchanged(&store, "status", text.as_bytes());
+    assert!(message.contains("\"Misschien\""), "{message}");
+    assert!(
+        message.contains(&format!("regel {},", line_of(&text, "Misschien"))),
+        "{message}"
+    );
+
+    let text = full.replacen("level: Some(1)", "level: Some(300)", 1);
+    let message = assert_damaged_and_unchanged(&store, "te-groot", text.as_bytes());
+    assert!(message.contains("te groot"), "{message}");
+}
+
+#[test]
+fn a_file_starting_with_a_byte_order_mark_loads() {
+    let (_dir, store) = new_store();
+    let assessment = sample_assessment(instruments(), 2);
+    let path = store.path_of("kladblok");
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(goudenoor::store::serialize(&assessment).as_bytes());
+    fs::write(&path, bytes).unwrap();
+    assert_eq!(load(&path).unwrap(), assessment);
+}
+
+#[test]
+fn ron_errors_are_told_in_dutch_without_developer_advice() {
+    let cases = [
+        (
+            serialize_sample().replacen("title: \"Nulmeting klantenservice\"", "title: 42", 1),
+            "tekst tussen aanhalingstekens",
+        ),
+        ("(format: 3, title: ".to_string(), "onverwacht op"),
+        ("(format: 3 title: \"x\")".to_string(), "komma"),
+        ("(format: 3, title: \"x)".to_string(), "aanhalingsteken"),
+        ("(format: 3, title: \"x\", note: \"\\q\")".to_string(), "\\"),
+        (
+            serialize_sample().replacen("  title: \"Nulmeting klantenservice\",\n", "", 1),
+            "het veld \"title\" ontbreekt",
+        ),
+    ];
+    for (text, expected) in cases {
+        let message = parse(&text).unwrap_err().to_string();
+        assert!(message.contains(expected), "{expected}: {message}");
+        for english in [
+            "Expected",
+            "expected",
+            "Unexpected",
+            "raw identifier",
+            "Struct",
+            "struct",
+        ] {
+            assert!(!message.contains(english), "{message}");
+        }
+    }
+}
+
+// ------------------------------------------------ temp files and backup (trust 10)
+
+#[test]
+fn temp_files_of_a_killed_save_are_removed_when_the_assessment_is_opened() {
+    let (_dir, store) = new_store();
+    let handle = store.create(&solo("Opgeruimd")).unwrap();
+    let path = handle.path().to_path_buf();
+    drop(handle);
+    // Named the way atomic-write-file names them: "." + file name + "." + 6 characters.
+    let leftovers = [".opgeruimd.ron.Xy12Ab", ".opgeruimd.ron.bak.k9LmN0"];
+    let unrelated = [
+        ".opgeruimd.ron.toolong1",
+        ".ander.ron.Xy12Ab",
+        "opgeruimd.ron.Xy12Ab",
+    ];
+    for name in leftovers.iter().chain(&unrelated) {
+        fs::write(store.dir().join(name), "half").unwrap();
+    }
+    let handle = Handle::open(&path).unwrap();
+    for name in leftovers {
+        assert!(!store.dir().join(name).exists(), "{name} removed");
+    }
+    for name in unrelated {
+        assert!(store.dir().join(name).exists(), "{name} kept");
+    }
+    // A read-only second opener leaves another instance's temp files alone.
+    fs::write(store.dir().join(leftovers[0]), "bezig").unwrap();
+    let _second = Handle::open(&path).unwrap();
+    assert!(store.dir().join(leftovers[0]).exists());
+    drop(handle);
+}
+
+#[test]
+fn the_backup_holds_the_file_as_it_was_when_this_session_opened_it() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Vandaag");
+    let mut handle = store.create(&assessment).unwrap();
+    let path = handle.path().to_path_buf();
+    let created = fs::read(&path).unwrap();
+    for note in ["een", "twee", "drie"] {
+        assessment.note = note.into();
+        handle.save(&assessment).unwrap();
+    }
+    assert_eq!(fs::read(backup_path(&path)).unwrap(), created);
+    drop(handle);
+    let end_of_day = fs::read(&path).unwrap();
+    let mut next_session = Handle::open(&path).unwrap();
+    // Opening alone keeps the backup as it is.
+    assert_eq!(fs::read(backup_path(&path)).unwrap(), created);
+    assessment.note = "vier".into();
+    next_session.save(&assessment).unwrap();
+    assessment.note = "vijf".into();
+    next_session.save(&assessment).unwrap();
+    assert_eq!(fs::read(backup_path(&path)).unwrap(), end_of_day);
+}
+
+#[test]
+fn there_is_never_a_moment_without_a_backup() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Altijd");
+    let mut handle = store.create(&assessment).unwrap();
+    assessment.note = "eerste".into();
+    handle.save(&assessment).unwrap();
+    let path = handle.path().to_path_buf();
+    drop(handle);
+    let backup = backup_path(&path);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let (stop, backup) = (stop.clone(), backup.clone());
+        std::thread::spawn(move || {
+            let mut missing = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                if !backup.exists() {
+                    missing += 1;
+                }
+            }
+            missing
+        })
+    };
+    for n in 0..300 {
+        // Child processes that other tests spawn hold copies of lock descriptors for a
+        // moment (between fork and exec): wait for the lock rather than fail.
+        let mut session = (0..1000)
+            .map(|_| Handle::open(&path).unwrap())
+            .find(|h| {
+                !h.is_read_only() || {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                    false
+                }
+            })
+            .expect("lock comes free");
+        assessment.note = format!("sessie {n}");
+        session.save(&assessment).unwrap();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(watcher.join().unwrap(), 0, "times the backup was missing");
+}
+
+// ------------------------------------------- create, trash, permissions (trust 12)
+
+const CREATE_CHILD_ENV: &str = "GOUDENOOR_CREATE_CHILD_DIR";
+
+/// Not a test on its own: the body of the child process of `kill_during_create_leaves_no_placeholder`.
+#[test]
+fn create_child_creates_in_a_loop() {
+    let Ok(dir) = std::env::var(CREATE_CHILD_ENV) else {
+        return;
+    };
+    let store = Store::open(&dir).unwrap();
+    let assessment = sample_assessment(instruments(), 40);
+    loop {
+        drop(store.create(&assessment).unwrap());
+        println!("created");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_during_create_leaves_no_placeholder() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    let (_dir, store) = new_store();
+    let exe = std::env::current_exe().unwrap();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..20 {
+        let mut child = Command::new(&exe)
+            .args([
+                "--exact",
+                "create_child_creates_in_a_loop",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CREATE_CHILD_ENV, store.dir())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        assert!(
+            lines.any(|l| l.is_ok_and(|l| l == "created")),
+            "child creates"
+        );
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(seed % 30_000));
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+    let entries = store.list().unwrap();
+    assert!(entries.len() >= 20);
+    for entry in entries {
+        assert!(
+            entry.assessment.is_ok(),
+            "{}: {:?}",
+            entry.slug,
+            entry.assessment
+        );
+    }
+}
+
+#[test]
+fn two_deletions_of_the_same_name_both_stay_in_the_trash() {
+    let (_dir, store) = new_store();
+    let mut targets = Vec::new();
+    for note in ["eerste", "tweede", "derde"] {
+        let mut assessment = solo("Dubbel");
+        assessment.note = note.into();
+        let handle = store.create(&assessment).unwrap();
+        assert_eq!(handle.path(), store.path_of("dubbel"));
+        let path = handle.path().to_path_buf();
+        drop(handle);
+        targets.push(store.trash(&path).unwrap());
+    }
+    let notes: Vec<String> = targets.iter().map(|t| load(t).unwrap().note).collect();
+    assert_eq!(notes, ["eerste", "tweede", "derde"]);
+    let trash = store.dir().join("prullenbak");
+    let files = fs::read_dir(&trash)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ron")
+        })
+        .count();
+    assert_eq!(files, 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_file_and_the_trash_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = new_store();
+    let handle = store.create(&solo("Slot")).unwrap();
+    let mut lock = handle.path().as_os_str().to_owned();
+    lock.push(".lock");
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(Path::new(&lock)), 0o600);
+    let path = handle.path().to_path_buf();
+    drop(handle);
+    store.trash(&path).unwrap();
+    assert_eq!(mode(&store.dir().join("prullenbak")), 0o700);
+}
+
+// -------------------------------------------------------- clear messages (trust 13)
+
+#[test]
+fn a_folder_named_like_an_assessment_is_skipped_and_named_a_folder() {
+    let (_dir, store) = new_store();
+    store.create(&solo("Echt")).unwrap();
+    fs::create_dir(store.dir().join("map.ron")).unwrap();
+    let slugs: Vec<String> = store.list().unwrap().into_iter().map(|e| e.slug).collect();
+    assert_eq!(slugs, ["echt"]);
+    let err = store.resolve("map").unwrap_err();
+    assert!(matches!(err, StoreError::IsFolder { .. }), "{err}");
+    assert!(
+        err.to_string().contains("is een map, geen beoordeling"),
+        "{err}"
+    );
+    let path = store.dir().join("map.ron");
+    let err = store.resolve(path.to_str().unwrap()).unwrap_err();
+    assert!(matches!(err, StoreError::IsFolder { .. }), "{err}");
+    assert!(matches!(load(&path), Err(StoreError::IsFolder { .. })));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read_is_unreadable_not_damaged() {
+    let (_dir, store) = new_store();
+    // A symbolic link to itself cannot be read, not even by root.
+    let path = store.path_of("kring");
+    std::os::unix::fs::symlink(&path, &path).unwrap();
+    let err = load(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Unreadable { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains("kring.ron is onleesbaar"), "{message}");
+    assert!(!message.contains("beschadigd"), "{message}");
+}
+
+#[test]
+fn read_only_reasons_are_told_apart() {
+    let (_dir, store) = new_store();
+    let first = store.create(&solo("Reden")).unwrap();
+    let mut second = Handle::open(first.path()).unwrap();
+    assert_eq!(first.read_only_reason(), None);
+    assert!(first.writable().is_ok());
+    assert_eq!(
+        second.read_only_reason(),
+        Some(ReadOnlyReason::OpenElsewhere)
+    );
+    let err = second.save(&solo("Reden")).unwrap_err().to_string();
+    assert!(err.contains("ander venster"), "{err}");
+    let folder = StoreError::ReadOnly {
+        path: first.path().to_path_buf(),
+        reason: ReadOnlyReason::FolderReadOnly,
+    };
+    assert!(
+        folder.to_string().contains("de map is alleen-lezen"),
+        "{folder}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_assessment_in_a_read_only_folder_opens_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = new_store();
+    let path = store.create(&solo("Cd-rom")).unwrap().path().to_path_buf();
+    fs::remove_file(format!("{}.lock", path.display())).unwrap();
+    fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o500)).unwrap();
+    let probe = store.dir().join("probe");
+    let root = fs::write(&probe, "").is_ok();
+    let _ = fs::remove_file(&probe);
+    let handle = Handle::open(&path);
+    fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o700)).unwrap();
+    let handle = handle.unwrap();
+    // Root may write anywhere: then the folder is not read-only for it.
+    let expected = (!root).then_some(ReadOnlyReason::FolderReadOnly);
+    assert_eq!(handle.read_only_reason(), expected);
+    assert_eq!(handle.load().unwrap().title, "Cd-rom");
+}
+
+// ------------------------------------------------------ listing cache (scale 14)
+
+/// Make a file look untouched for a minute, so its cache entry can be trusted.
+fn age(path: &Path) {
+    let file = fs::File::options().write(true).open(path).unwrap();
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    file.set_modified(past).unwrap();
+}
+
+fn cached_titles(
+    store: &Store,
+    calls: &std::cell::Cell<usize>,
+) -> Vec<(String, Result<String, String>)> {
+    store
+        .list_cached(|a| {
+            calls.set(calls.get() + 1);
+            a.title.clone()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.slug, e.summary.map(|(_, s)| s).map_err(|e| e.to_string())))
+        .collect()
+}
+
+#[test]
+fn an_unchanged_file_is_not_read_again_for_a_listing() {
+    let (_dir, store) = new_store();
+    let path = store.create(&solo("Groot")).unwrap().path().to_path_buf();
+    age(&path);
+    let calls = std::cell::Cell::new(0);
+    let first = cached_titles(&store, &calls);
+    assert_eq!(first, [("groot".to_string(), Ok("Groot".to_string()))]);
+    assert_eq!(calls.get(), 1);
+    assert_eq!(cached_titles(&store, &calls), first);
+    assert_eq!(calls.get(), 1);
+    // Another kind of summary has its own entries.
+    let series = store.list_cached(|a| a.series.clone()).unwrap();
+    assert_eq!(series[0].summary.as_ref().unwrap().1, None);
+    assert_eq!(cached_titles(&store, &calls), first);
+    assert_eq!(calls.get(), 1);
+}
+
+#[test]
+fn a_listing_is_never_stale_after_a_change() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Oud");
+    let mut handle = store.create(&assessment).unwrap();
+    let path = handle.path().to_path_buf();
+    age(&path);
+    let calls = std::cell::Cell::new(0);
+    cached_titles(&store, &calls);
+    // A save a moment later: same size, new modification time.
+    assessment.title = "Nee".into();
+    handle.save(&assessment).unwrap();
+    let titles = cached_titles(&store, &calls);
+    assert_eq!(titles[0].1, Ok("Nee".to_string()));
+    // Just-changed files are read each time until their time stamp is safely old.
+    assert_eq!(cached_titles(&store, &calls)[0].1, Ok("Nee".to_string()));
+    // A copy with the same size and the old time stamp put back by hand.
+    age(&path);
+    cached_titles(&store, &calls);
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"Nee\"", "\"Ja!\"");
+    fs::write(&path, text).unwrap();
+    age(&path);
+    assert_eq!(cached_titles(&store, &calls)[0].1, Ok("Ja!".to_string()));
+    // A damaged file shows as damaged, whatever was cached.
+    fs::write(&path, "(format: 3, title: \"Ja!\"").unwrap();
+    age(&path);
+    assert!(cached_titles(&store, &calls)[0].1.is_err());
+}
+
+#[test]
+fn a_damaged_cache_entry_is_ignored_and_rebuilt() {
+    let (_dir, store) = new_store();
+    let path = store
+        .create(&solo("Hersteld"))
+        .unwrap()
+        .path()
+        .to_path_buf();
+    age(&path);
+    let calls = std::cell::Cell::new(0);
+    cached_titles(&store, &calls);
+    let cache = store.dir().join(".goudenoor-cache");
+    let entries: Vec<_> = fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    for garbage in [&b"{\"build\": 1"[..], b"\xff\xfe", b""] {
+        fs::write(&entries[0], garbage).unwrap();
+        let before = calls.get();
+        assert_eq!(
+            cached_titles(&store, &calls)[0].1,
+            Ok("Hersteld".to_string())
+        );
+        assert_eq!(calls.get(), before + 1);
+        cached_titles(&store, &calls);
+        assert_eq!(calls.get(), before + 1, "rebuilt");
+    }
+    // Entries of deleted files go with them.
+    store.trash(&path).unwrap();
+    assert!(cached_titles(&store, &calls).is_empty());
+    assert_eq!(fs::read_dir(&cache).unwrap().count(), 0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&cache).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+    }
+}
+
+#[test]
+fn the_cached_listing_is_ordered_like_the_listing() {
+    let (_dir, store) = new_store();
+    for (title, day) in [("Een", 3), ("Twee", 5), ("Drie", 1)] {
+        let mut assessment = solo(title);
+        assessment.updated = format!("2026-11-0{day}T10:00:00Z").parse().unwrap();
+        store.create(&assessment).unwrap();
+    }
+    fs::write(store.path_of("kapot"), "(").unwrap();
+    let calls = std::cell::Cell::new(0);
+    let slugs: Vec<String> = cached_titles(&store, &calls)
+        .into_iter()
+        .map(|(slug, _)| slug)
+        .collect();
+    let listed: Vec<String> = store.list().unwrap().into_iter().map(|e| e.slug).collect();
+    assert_eq!(slugs, ["twee", "een", "drie", "kapot"]);
+    assert_eq!(slugs, listed);
+}
+
+#[test]
+fn an_id_answered_twice_is_refused_not_half_dropped() {
+    let (_dir, store) = new_store();
+    let text = serialize_sample().replacen("\"go2\"", "\"go1\"", 1);
+    let message = assert_damaged_and_unchanged(&store, "dubbel", text.as_bytes());
+    assert!(
+        message.contains("\"go1\" staat er twee keer in"),
+        "{message}"
+    );
+    let second = text.find("\"go1\"").unwrap() + 1;
+    let line = line_of(&text[second..], "\"go1\"") + text[..second].matches('\n').count();
+    assert!(message.contains(&format!("regel {line},")), "{message}");
+}
+
+#[test]
+fn an_unfinished_new_assessment_is_cleared_away_once_it_is_old() {
+    let (_dir, store) = new_store();
+    let dir = store.dir().to_path_buf();
+    store.create(&solo("Bestaat")).unwrap();
+    let orphan = dir.join(".afgebroken.ron.Ab12Cd");
+    let fresh = dir.join(".nog-bezig.ron.Ab12Cd");
+    let saving = dir.join(".bestaat.ron.Zz99Yy");
+    for path in [&orphan, &fresh, &saving] {
+        fs::write(path, "(format: 3").unwrap();
+    }
+    for path in [&orphan, &saving] {
+        age_by(path, 3600);
+    }
+    Store::open(&dir).unwrap();
+    assert!(
+        !orphan.exists(),
+        "an old temporary file without its file goes"
+    );
+    assert!(fresh.exists(), "another instance may still be creating it");
+    assert!(saving.exists(), "left for when bestaat.ron is opened");
+}
+
+fn age_by(path: &Path, seconds: u64) {
+    let file = fs::File::options().write(true).open(path).unwrap();
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds);
+    file.set_modified(past).unwrap();
+}
+
+#[test]
+fn an_empty_file_is_called_empty_and_a_missing_folder_missing() {
+    let (_dir, store) = new_store();
+    let message = assert_damaged_and_unchanged(&store, "leeg", b"");
+    assert!(message.contains("het bestand is leeg"), "{message}");
+    let message = assert_damaged_and_unchanged(&store, "witruimte", b"\n  \n");
+    assert!(message.contains("het bestand is leeg"), "{message}");
+    let err = Handle::open(&store.dir().join("nergens/x.ron")).unwrap_err();
+    assert!(matches!(err, StoreError::Read { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains("x.ron kan niet worden gelezen"),
+        "{message}"
+    );
+    assert!(!message.contains(".lock"), "{message}");
 }

@@ -30,7 +30,7 @@ pub struct HomeEntry {
 }
 
 /// One instrument's column on the home screen.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Column {
     pub short: String,
     pub value: Option<String>,
@@ -39,7 +39,8 @@ pub struct Column {
     pub exact: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Kept in the store's listing cache, so a big assessment is not parsed again.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Listing {
     pub title: String,
     pub organisation: String,

@@ -45,7 +45,9 @@ impl Runtime {
                 let opened = Opened {
                     path: handle.path().to_path_buf(),
                     read_only: handle.is_read_only(),
-                    reason: handle.read_only_reason(),
+                    reason: handle.read_only_reason().map(|r| {
+                        format!("Alleen-lezen: {r}; wijzigingen worden niet opgeslagen.")
+                    }),
                     assessment,
                 };
                 self.handle = Some(handle);
@@ -94,9 +96,7 @@ impl Runtime {
             } => {
                 let instruments = self.instruments;
                 let result = Handle::open(&path).and_then(|mut handle| {
-                    if handle.is_read_only() {
-                        return Err(StoreError::Locked { path: path.clone() });
-                    }
+                    handle.writable()?;
                     let mut assessment = handle.load_with(instruments)?;
                     assessment.title = title;
                     assessment.organisation = organisation;
@@ -185,11 +185,7 @@ impl Runtime {
         title: Option<String>,
     ) -> Result<Msg, StoreError> {
         let mut source_handle = Handle::open(from)?;
-        if source_handle.is_read_only() {
-            return Err(StoreError::Locked {
-                path: from.to_path_buf(),
-            });
-        }
+        source_handle.writable()?;
         let mut source = source_handle.load_with(self.instruments)?;
         if source.series.is_none() {
             source.series = Some(Series {
@@ -201,9 +197,9 @@ impl Runtime {
         let series = source.series.clone().expect("set above");
         let last_round = self
             .store
-            .list()?
-            .iter()
-            .filter_map(|e| e.assessment.as_ref().ok()?.series.clone())
+            .list_cached(|a| a.series.clone())?
+            .into_iter()
+            .filter_map(|e| e.summary.ok()?.1)
             .filter(|s| s.id == series.id)
             .map(|s| s.round)
             .max()
@@ -252,7 +248,10 @@ impl Runtime {
     }
 
     pub fn list(&self) -> Vec<HomeEntry> {
-        let entries = match self.store.list() {
+        let cached = self
+            .store
+            .list_cached(|a| listing(self.instruments, a));
+        let entries = match cached {
             Ok(entries) => entries,
             Err(e) => {
                 return vec![HomeEntry {
@@ -266,8 +265,8 @@ impl Runtime {
             .into_iter()
             .map(|entry| HomeEntry {
                 listing: entry
-                    .assessment
-                    .map(|a| listing(self.instruments, &a))
+                    .summary
+                    .map(|(_, listing)| listing)
                     .map_err(|e| e.to_string()),
                 slug: entry.slug,
                 path: entry.path,

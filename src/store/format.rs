@@ -2,7 +2,7 @@
 //! errors. Format 4 keys answers by instrument and item; formats 1–3 keep loading.
 
 use crate::domain::{
-    Action, Answer, Answers, Assessment, Check, InstrumentRef, Instruments, ItemAnswers, Level,
+    Action, Answer, Answers, Assessment, InstrumentRef, Instruments, ItemAnswers, Level,
     Respondent, SOLO_RESPONDENT, Series, Status,
 };
 use jiff::Timestamp;
@@ -301,31 +301,22 @@ fn syntax(e: ron::error::SpannedError) -> ParseError {
     }
 }
 
-/// Where the keys of `path` occur in the text, in order (each searched after the
-/// previous one), as 1-based line and column; the start when none is found.
-pub fn locate(text: &str, path: &[String]) -> (usize, usize) {
-    let mut from = 0;
-    let mut found = 0;
-    for key in path {
-        let quoted = format!("\"{key}\"");
-        if let Some(i) = text[from..]
-            .find(&quoted)
-            .or_else(|| text[from..].find(key.as_str()))
-        {
-            found = from + i;
-            from = found + 1;
-        }
-    }
-    let before = &text[..found];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+/// Read an assessment of any known format, checked against the embedded instruments.
+pub fn parse(text: &str) -> Result<Assessment, ParseError> {
+    parse_with(text, Instruments::embedded())
 }
 
-/// Read an assessment of any known format and check it against the instruments.
-pub fn parse(text: &str, instruments: &Instruments) -> Result<Assessment, ParseError> {
+/// Read an assessment of any known format and check it against `instruments`.
+pub fn parse_with(text: &str, instruments: &Instruments) -> Result<Assessment, ParseError> {
     // Notepad saves with a byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseError::Syntax {
+            line: 1,
+            column: 1,
+            message: "het bestand is leeg".into(),
+        });
+    }
     let header: Header = match ron::from_str(text) {
         Ok(header) => header,
         Err(e) if matches!(e.code, ron::Error::MissingStructField { .. }) => {
@@ -347,7 +338,14 @@ pub fn parse(text: &str, instruments: &Instruments) -> Result<Assessment, ParseE
         found => return Err(ParseError::Newer { found }),
     };
     if let Err(problem) = crate::domain::validate::assessment(instruments, &assessment) {
-        let (line, column) = locate(text, &problem.path);
+        // The first key is a field name; the others are quoted names and ids.
+        let keys: Vec<String> = problem
+            .path
+            .iter()
+            .enumerate()
+            .map(|(i, k)| if i == 0 { k.clone() } else { format!("{k:?}") })
+            .collect();
+        let (line, column) = super::check::locate(text, &keys).unwrap_or((1, 1));
         return Err(ParseError::Content {
             line,
             column,
@@ -368,6 +366,3 @@ pub fn serialize(assessment: &Assessment) -> String {
     text
 }
 
-/// Keep `Check` in use for the migration's future formats (checklists are new in 4).
-#[allow(dead_code)]
-fn _uses(_: Check) {}

@@ -1,11 +1,17 @@
 //! Persistence: where assessments live, how they are saved without ever losing an
 //! answer, and how damaged files are reported. The UI never touches files directly.
 
+mod cache;
+mod check;
+mod files;
 mod format;
 mod messages;
 mod slug;
 
-pub use format::{FORMAT, ParseError, locate, parse, serialize};
+pub use cache::CachedEntry;
+pub use check::locate;
+pub use files::dutch_io;
+pub use format::{FORMAT, ParseError, parse, parse_with, serialize};
 pub use slug::{is_slug, slugify, unique_slug};
 
 use crate::domain::Assessment;
@@ -25,10 +31,19 @@ pub enum StoreError {
         dir: PathBuf,
         error: io::Error,
     },
-    /// The file cannot be read (missing, permissions).
+    /// The file does not exist.
     Read {
         path: PathBuf,
         error: io::Error,
+    },
+    /// The file exists but cannot be read (permissions, I/O): *onleesbaar*, not damaged.
+    Unreadable {
+        path: PathBuf,
+        error: io::Error,
+    },
+    /// The name is a folder, not an assessment.
+    IsFolder {
+        path: PathBuf,
     },
     /// The file's contents are not an assessment.
     Damaged {
@@ -48,9 +63,29 @@ pub enum StoreError {
         name: String,
         dir: PathBuf,
     },
+    /// The handle cannot save, and why.
     ReadOnly {
         path: PathBuf,
+        reason: ReadOnlyReason,
     },
+}
+
+/// Why an assessment was opened read-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Another instance of goudenoor holds the lock.
+    OpenElsewhere,
+    /// The folder (or disk) cannot be written to.
+    FolderReadOnly,
+}
+
+impl fmt::Display for ReadOnlyReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ReadOnlyReason::OpenElsewhere => "het is al geopend in een ander venster van goudenoor",
+            ReadOnlyReason::FolderReadOnly => "de map is alleen-lezen",
+        })
+    }
 }
 
 impl fmt::Display for StoreError {
@@ -58,12 +93,25 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::DataDir { dir, error } => write!(
                 f,
-                "De gegevensmap {} kan niet worden aangemaakt of gelezen: {error}. Kies een andere map met --data-dir of GOUDENOOR_DATA_DIR.",
-                dir.display()
+                "De gegevensmap {} kan niet worden aangemaakt of gelezen: {}. Kies een andere map met --data-dir of GOUDENOOR_DATA_DIR.",
+                dir.display(),
+                dutch_io(error)
             ),
             StoreError::Read { path, error } => write!(
                 f,
-                "{} kan niet worden gelezen: {error}. Controleer of het bestand bestaat en of u het mag lezen.",
+                "{} kan niet worden gelezen: {}. Controleer de naam; `goudenoor list` toont wat er is.",
+                path.display(),
+                dutch_io(error)
+            ),
+            StoreError::Unreadable { path, error } => write!(
+                f,
+                "{} is onleesbaar: {}. Het bestand is niet gewijzigd; controleer of u het mag lezen, of verplaats het uit de map.",
+                path.display(),
+                dutch_io(error)
+            ),
+            StoreError::IsFolder { path } => write!(
+                f,
+                "{} is een map, geen beoordeling. Geef de naam van een beoordeling (`goudenoor list` toont ze).",
                 path.display()
             ),
             StoreError::Damaged { path, error } => {
@@ -94,10 +142,17 @@ impl fmt::Display for StoreError {
                 }
                 write!(f, ".")
             }
+            StoreError::Write { path, error } if files::is_read_only_error(error) => write!(
+                f,
+                "Opslaan in {} kan niet: de map is alleen-lezen ({}). De laatst opgeslagen versie is intact; kies een map waarin u mag schrijven met --data-dir.",
+                path.display(),
+                dutch_io(error)
+            ),
             StoreError::Write { path, error } => write!(
                 f,
-                "Opslaan in {} is mislukt: {error}. De antwoorden staan nog in het geheugen; de laatst opgeslagen versie is intact.",
-                path.display()
+                "Opslaan in {} is mislukt: {}. De antwoorden staan nog in het geheugen; de laatst opgeslagen versie is intact.",
+                path.display(),
+                dutch_io(error)
             ),
             StoreError::Locked { path } => write!(
                 f,
@@ -109,26 +164,16 @@ impl fmt::Display for StoreError {
                 "Geen beoordeling \"{name}\" gevonden in {} (en geen bestand met die naam). `goudenoor list` toont de korte namen.",
                 dir.display()
             ),
-            StoreError::ReadOnly { path } => write!(
+            StoreError::ReadOnly { path, reason } => write!(
                 f,
-                "{} is alleen-lezen geopend (het is elders in gebruik): wijzigingen worden niet opgeslagen.",
+                "{} is alleen-lezen geopend ({reason}): wijzigingen worden niet opgeslagen.",
                 path.display()
             ),
         }
     }
 }
 
-impl std::error::Error for StoreError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            StoreError::DataDir { error, .. }
-            | StoreError::Read { error, .. }
-            | StoreError::Write { error, .. } => Some(error),
-            StoreError::Damaged { error, .. } => Some(error),
-            _ => None,
-        }
-    }
-}
+impl std::error::Error for StoreError {}
 
 /// `report.ron` → `report.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -154,21 +199,45 @@ pub fn load_with(
     path: &Path,
     instruments: &crate::domain::Instruments,
 ) -> Result<Assessment, StoreError> {
-    let bytes = fs::read(path).map_err(|error| StoreError::Read {
+    let text = read_text(path)?;
+    parse_with(&text, instruments).map_err(|error| StoreError::Damaged {
         path: path.to_path_buf(),
         error,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| StoreError::Damaged {
-        path: path.to_path_buf(),
-        error: ParseError::Syntax {
-            line: 1,
-            column: 1,
-            message: format!("geen UTF-8-tekst (byte {})", e.utf8_error().valid_up_to()),
+    })
+}
+
+/// The file's text: missing, a folder, unreadable or not UTF-8 are told apart.
+fn read_text(path: &Path) -> Result<String, StoreError> {
+    if path.is_dir() {
+        return Err(StoreError::IsFolder {
+            path: path.to_path_buf(),
+        });
+    }
+    let bytes = fs::read(path).map_err(|error| match error.kind() {
+        io::ErrorKind::NotFound => StoreError::Read {
+            path: path.to_path_buf(),
+            error,
+        },
+        io::ErrorKind::IsADirectory => StoreError::IsFolder {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Unreadable {
+            path: path.to_path_buf(),
+            error,
         },
     })?;
-    parse(&text, instruments).map_err(|error| StoreError::Damaged {
-        path: path.to_path_buf(),
-        error,
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        StoreError::Damaged {
+            path: path.to_path_buf(),
+            error: ParseError::Syntax {
+                line,
+                column,
+                message: "geen tekst (geen geldige UTF-8): is dit wel een beoordeling?".into(),
+            },
+        }
     })
 }
 
@@ -184,6 +253,19 @@ pub struct Entry {
     pub slug: String,
     pub path: PathBuf,
     pub assessment: Result<Assessment, StoreError>,
+}
+
+/// Sort order of listings: readable ones by last change (newest first), then damaged ones.
+fn listing_order(
+    a: (&str, Result<&jiff::Timestamp, ()>),
+    b: (&str, Result<&jiff::Timestamp, ()>),
+) -> std::cmp::Ordering {
+    match (a.1, b.1) {
+        (Ok(x), Ok(y)) => y.cmp(x).then(a.0.cmp(b.0)),
+        (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+        (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+        (Err(_), Err(_)) => a.0.cmp(b.0),
+    }
 }
 
 impl Store {
@@ -212,10 +294,13 @@ impl Store {
                 }
             })?;
         }
+        #[cfg(not(unix))]
+        let _ = existed;
         fs::read_dir(&dir).map_err(|error| StoreError::DataDir {
             dir: dir.clone(),
             error,
         })?;
+        files::remove_orphans(&dir);
         Ok(Store { dir })
     }
 
@@ -227,51 +312,111 @@ impl Store {
         self.dir.join(format!("{slug}.{EXTENSION}"))
     }
 
-    /// Every assessment in the folder, damaged ones included, newest change first.
-    pub fn list(&self) -> Result<Vec<Entry>, StoreError> {
+    /// The assessment files in the folder (slug and path), without reading them; folders
+    /// and hidden files are skipped.
+    pub fn slugs(&self) -> Result<Vec<(String, PathBuf)>, StoreError> {
         let read = fs::read_dir(&self.dir).map_err(|error| StoreError::DataDir {
             dir: self.dir.clone(),
             error,
         })?;
-        let mut entries: Vec<Entry> = read
+        Ok(read
             .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
             .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == EXTENSION))
-            .map(|path| Entry {
-                slug: path
+            .filter(|p| p.extension().is_some_and(|e| e == EXTENSION) && !p.is_dir())
+            .map(|path| {
+                let slug = path
                     .file_stem()
                     .unwrap_or_default()
                     .to_string_lossy()
-                    .into_owned(),
+                    .into_owned();
+                (slug, path)
+            })
+            .collect())
+    }
+
+    /// Every assessment in the folder, damaged ones included, newest change first.
+    pub fn list(&self) -> Result<Vec<Entry>, StoreError> {
+        let mut entries: Vec<Entry> = self
+            .slugs()?
+            .into_iter()
+            .map(|(slug, path)| Entry {
                 assessment: load(&path),
+                slug,
                 path,
             })
             .collect();
-        entries.sort_by(|a, b| match (&a.assessment, &b.assessment) {
-            (Ok(x), Ok(y)) => y.updated.cmp(&x.updated).then(a.slug.cmp(&b.slug)),
-            (Ok(_), Err(_)) => std::cmp::Ordering::Less,
-            (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
-            (Err(_), Err(_)) => a.slug.cmp(&b.slug),
+        entries.sort_by(|a, b| {
+            listing_order(
+                (
+                    &a.slug,
+                    a.assessment.as_ref().map(|x| &x.updated).map_err(|_| ()),
+                ),
+                (
+                    &b.slug,
+                    b.assessment.as_ref().map(|x| &x.updated).map_err(|_| ()),
+                ),
+            )
         });
         Ok(entries)
     }
 
-    /// Save a new assessment under a fresh slug made from its title; returns the open handle.
+    /// Like [`Store::list`], but with a summary per file made by `compute`, kept in a
+    /// hidden cache folder so that an unchanged file is not read again. A summary is
+    /// only reused for the same file name, size and modification time (and on unix
+    /// inode and change time) written by the same build; a damaged cache entry is
+    /// ignored and rebuilt.
+    pub fn list_cached<S>(
+        &self,
+        compute: impl Fn(&Assessment) -> S,
+    ) -> Result<Vec<CachedEntry<S>>, StoreError>
+    where
+        S: serde::Serialize + serde::de::DeserializeOwned,
+    {
+        let mut entries = cache::list(self, compute)?;
+        entries.sort_by(|a, b| {
+            listing_order(
+                (&a.slug, a.summary.as_ref().map(|x| &x.0).map_err(|_| ())),
+                (&b.slug, b.summary.as_ref().map(|x| &x.0).map_err(|_| ())),
+            )
+        });
+        Ok(entries)
+    }
+
+    /// Save a new assessment under a fresh slug made from its title; returns the open
+    /// handle. The full text is written to a temporary file first and then takes the
+    /// name without overwriting anything, so a kill leaves no empty placeholder.
     pub fn create(&self, assessment: &Assessment) -> Result<Handle, StoreError> {
-        let slug = unique_slug(&self.dir, &assessment.title);
-        let path = self.path_of(&slug);
-        // Claim the name first so two instances creating the same title cannot collide.
-        File::options()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|error| StoreError::Write {
-                path: path.clone(),
-                error,
-            })?;
-        let mut handle = Handle::open(&path)?;
-        handle.save(assessment)?;
-        Ok(handle)
+        let text = serialize(assessment);
+        let mut slug = unique_slug(&self.dir, &assessment.title);
+        let write_error = |path: &Path| {
+            let path = path.to_path_buf();
+            move |error| StoreError::Write { path, error }
+        };
+        let mut temp = tempfile::Builder::new()
+            .prefix(&format!(".{slug}.{EXTENSION}."))
+            .rand_bytes(6)
+            .tempfile_in(&self.dir)
+            .map_err(write_error(&self.path_of(&slug)))?;
+        temp.write_all(text.as_bytes())
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(write_error(&self.path_of(&slug)))?;
+        let mut attempts = 0;
+        let path = loop {
+            let path = self.path_of(&slug);
+            match temp.persist_noclobber(&path) {
+                Ok(_) => break path,
+                Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists && attempts < 100 => {
+                    // Another instance took the name meanwhile: take the next one.
+                    attempts += 1;
+                    temp = e.file;
+                    slug = unique_slug(&self.dir, &assessment.title);
+                }
+                Err(e) => return Err(write_error(&path)(e.error)),
+            }
+        };
+        files::sync_dir(&self.dir);
+        Handle::open(&path)
     }
 
     /// A NAME (slug in this folder) or a FILE path.
@@ -281,10 +426,16 @@ impl Store {
             if path.is_file() {
                 return Ok(path);
             }
+            if path.is_dir() {
+                return Err(StoreError::IsFolder { path });
+            }
         }
         let file = PathBuf::from(name);
         if file.is_file() {
             return Ok(file);
+        }
+        if file.is_dir() {
+            return Err(StoreError::IsFolder { path: file });
         }
         Err(StoreError::NotFound {
             name: name.to_string(),
@@ -293,29 +444,50 @@ impl Store {
     }
 
     /// Move an assessment (and its backup) to the trash folder; returns where it went.
+    /// Each deletion gets its own name there, so none overwrites another.
     pub fn trash(&self, path: &Path) -> Result<PathBuf, StoreError> {
         let guard = Handle::open(path)?;
         if guard.is_read_only() {
-            return Err(StoreError::Locked {
-                path: path.to_path_buf(),
+            return Err(match guard.read_only {
+                Some(ReadOnlyReason::FolderReadOnly) => StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                    reason: ReadOnlyReason::FolderReadOnly,
+                },
+                _ => StoreError::Locked {
+                    path: path.to_path_buf(),
+                },
             });
         }
         let trash = self.dir.join(TRASH);
-        fs::create_dir_all(&trash).map_err(|error| StoreError::Write {
+        files::private_dir(&trash).map_err(|error| StoreError::Write {
             path: trash.clone(),
             error,
         })?;
         let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-        let target = trash.join(format!("{stem}-{stamp}.{EXTENSION}"));
-        fs::rename(path, &target).map_err(|error| StoreError::Write {
-            path: path.to_path_buf(),
-            error,
-        })?;
+        let mut n = 1;
+        let target = loop {
+            let name = match n {
+                1 => format!("{stem}-{stamp}.{EXTENSION}"),
+                n => format!("{stem}-{stamp}-{n}.{EXTENSION}"),
+            };
+            let target = trash.join(name);
+            match files::rename_noclobber(path, &target) {
+                Ok(()) => break target,
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+                Err(error) => {
+                    return Err(StoreError::Write {
+                        path: path.to_path_buf(),
+                        error,
+                    });
+                }
+            }
+        };
         let backup = backup_path(path);
         if backup.exists() {
-            let _ = fs::rename(&backup, backup_path(&target));
+            let _ = files::rename_noclobber(&backup, &backup_path(&target));
         }
+        files::remove_temps(path);
         drop(guard);
         let _ = fs::remove_file(lock_path(path));
         Ok(target)
@@ -328,34 +500,53 @@ impl Store {
 pub struct Handle {
     path: PathBuf,
     lock: Option<File>,
+    read_only: Option<ReadOnlyReason>,
+    /// Whether this session already kept the file as it was when opened.
+    backed_up: bool,
 }
 
 impl Handle {
-    /// Open `path`, taking the lock if no other instance has it.
+    /// Open `path`, taking the lock if no other instance has it. In a folder that
+    /// cannot be written to the handle is read-only (see [`Handle::read_only_reason`]).
+    /// With the lock, what a killed save left behind is removed.
     pub fn open(path: &Path) -> Result<Handle, StoreError> {
-        let lock_file = File::options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(lock_path(path))
-            .map_err(|error| StoreError::Write {
-                path: lock_path(path),
-                error,
-            })?;
-        let lock = match lock_file.try_lock() {
-            Ok(()) => Some(lock_file),
-            Err(fs::TryLockError::WouldBlock) => None,
-            Err(fs::TryLockError::Error(error)) => {
-                return Err(StoreError::Write {
-                    path: lock_path(path),
+        let lock_error = |error| StoreError::Write {
+            path: lock_path(path),
+            error,
+        };
+        let mut options = File::options();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        let (lock, read_only) = match options.open(lock_path(path)) {
+            Ok(lock_file) => match lock_file.try_lock() {
+                Ok(()) => (Some(lock_file), None),
+                Err(fs::TryLockError::WouldBlock) => (None, Some(ReadOnlyReason::OpenElsewhere)),
+                Err(fs::TryLockError::Error(error)) => return Err(lock_error(error)),
+            },
+            Err(error) if files::is_read_only_error(&error) => {
+                (None, Some(ReadOnlyReason::FolderReadOnly))
+            }
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                // The folder does not exist: say so about the file, not its lock.
+                return Err(StoreError::Read {
+                    path: path.to_path_buf(),
                     error,
                 });
             }
+            Err(error) => return Err(lock_error(error)),
         };
+        if lock.is_some() {
+            files::remove_temps(path);
+        }
         Ok(Handle {
             path: path.to_path_buf(),
             lock,
+            read_only,
+            backed_up: false,
         })
     }
 
@@ -365,6 +556,25 @@ impl Handle {
 
     pub fn is_read_only(&self) -> bool {
         self.lock.is_none()
+    }
+
+    /// Why this handle cannot save; `None` when it can.
+    pub fn read_only_reason(&self) -> Option<ReadOnlyReason> {
+        self.read_only
+    }
+
+    /// `Ok` when this handle can save; the reason as an error otherwise.
+    pub fn writable(&self) -> Result<(), StoreError> {
+        match self.read_only {
+            None => Ok(()),
+            Some(ReadOnlyReason::OpenElsewhere) => Err(StoreError::Locked {
+                path: self.path.clone(),
+            }),
+            Some(reason) => Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason,
+            }),
+        }
     }
 
     pub fn load(&self) -> Result<Assessment, StoreError> {
@@ -378,20 +588,14 @@ impl Handle {
         load_with(&self.path, instruments)
     }
 
-    /// Why this handle cannot save, in a sentence for the user.
-    pub fn read_only_reason(&self) -> Option<String> {
-        self.is_read_only().then(|| {
-            "Alleen-lezen: deze beoordeling is al geopend in een ander venster; wijzigingen worden niet opgeslagen."
-                .to_string()
-        })
-    }
-
-    /// Save atomically: the previous version becomes the backup, the new one is written
-    /// to a temporary file in the same folder, flushed, and renamed over the old one.
+    /// Save atomically: the new text is written to a temporary file in the same
+    /// folder, flushed, and renamed over the old one. The first save of this handle
+    /// first keeps the file as it was when opened as the backup.
     pub fn save(&mut self, assessment: &Assessment) -> Result<(), StoreError> {
-        if self.is_read_only() {
+        if let Some(reason) = self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),
+                reason,
             });
         }
         let text = serialize(assessment);
@@ -399,41 +603,41 @@ impl Handle {
             path: self.path.clone(),
             error,
         };
-        self.keep_backup().map_err(write_error)?;
-        let mut options = atomic_write_file::AtomicWriteFile::options();
-        #[cfg(unix)]
-        {
-            use atomic_write_file::unix::OpenOptionsExt as _;
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.mode(0o600);
-            options.preserve_mode(false);
+        if !self.backed_up {
+            self.keep_backup().map_err(write_error)?;
+            self.backed_up = true;
         }
-        let mut file = options.open(&self.path).map_err(write_error)?;
-        file.write_all(text.as_bytes()).map_err(write_error)?;
-        file.commit().map_err(write_error)
+        write_atomically(&self.path, text.as_bytes()).map_err(write_error)
     }
 
-    /// Hard-link the current file as the backup (a copy where links are not supported),
-    /// so the backup never exists half-written.
+    /// Replace the backup with the current file, atomically (there is never a moment
+    /// without a backup). An empty or missing file has nothing to keep.
     fn keep_backup(&self) -> io::Result<()> {
-        let meta = match fs::metadata(&self.path) {
-            Ok(meta) => meta,
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(e),
         };
-        if meta.len() == 0 {
-            // The placeholder made by `create`; nothing to keep.
+        if bytes.is_empty() {
             return Ok(());
         }
-        let backup = backup_path(&self.path);
-        match fs::remove_file(&backup) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
-        }
-        if fs::hard_link(&self.path, &backup).is_err() {
-            fs::copy(&self.path, &backup)?;
-        }
-        Ok(())
+        write_atomically(&backup_path(&self.path), &bytes)
     }
+}
+
+/// Write `bytes` to `path` through a flushed temporary file renamed over it, readable
+/// by the owner only.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    #[cfg(unix)]
+    {
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+        options.preserve_mode(false);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
 }
