@@ -2,7 +2,8 @@
 
 use crate::domain::{Assessment, Instruments};
 use crate::store::Store;
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 )]
 pub struct Cli {
     /// Map met beoordelingen (standaard de gegevensmap van deze gebruiker)
-    #[arg(long, global = true, env = "GOUDENOOR_DATA_DIR", value_name = "DIR")]
+    #[arg(long, global = true, env = "GOUDENOOR_DATA_DIR", value_name = "MAP")]
     pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -27,9 +28,10 @@ pub enum Command {
     /// Maak een nieuwe beoordeling en toon waar die staat
     New {
         /// Titel, bijv. "Nulmeting 2026"
+        #[arg(value_name = "TITEL")]
         title: String,
         /// Organisatie
-        #[arg(long)]
+        #[arg(long, value_name = "ORGANISATIE")]
         org: Option<String>,
     },
     /// Toon de beoordelingen: korte naam, titel, datum, voortgang en scores
@@ -37,33 +39,46 @@ pub enum Command {
     /// Open de app op één beoordeling
     Open {
         /// Korte naam (zoals `list` die toont) of pad naar een bestand
+        #[arg(value_name = "NAAM")]
         name: String,
     },
     /// Maak een rapport: tekst, Markdown, HTML, JSON of CSV
     Report {
         /// Korte naam (zoals `list` die toont) of pad naar een bestand
+        #[arg(value_name = "NAAM")]
         name: String,
         /// Vorm van het rapport
-        #[arg(long, short, value_enum, default_value = "text")]
+        #[arg(long, short, value_enum, default_value = "text", value_name = "VORM")]
         format: crate::report::Format,
-        /// Schrijf naar dit bestand in plaats van naar stdout
-        #[arg(long, short, value_name = "OUT")]
+        /// Schrijf naar dit bestand in plaats van naar stdout (alleen leesbaar voor u)
+        #[arg(long, short, value_name = "BESTAND")]
         output: Option<PathBuf>,
+        /// Vervang een bestaand bestand (nooit via een koppeling of over een beoordeling)
+        #[arg(long, requires = "output")]
+        force: bool,
         /// Respondenten als A, B, C … in plaats van hun namen
         #[arg(long)]
         anonymous: bool,
+        /// CSV zoals Nederlandse Excel die verwacht: puntkomma's, BOM, CRLF (alleen bij --format csv)
+        #[arg(long)]
+        excel: bool,
     },
     /// Schrijf een blanco antwoordblad (CSV) voor een workshop
     Sheet {
-        /// Schrijf naar dit bestand in plaats van naar stdout
-        #[arg(long, short, value_name = "FILE")]
+        /// Schrijf naar dit bestand in plaats van naar stdout (alleen leesbaar voor u)
+        #[arg(long, short, value_name = "BESTAND")]
         output: Option<PathBuf>,
+        /// Vervang een bestaand bestand (nooit via een koppeling of over een beoordeling)
+        #[arg(long, requires = "output")]
+        force: bool,
     },
-    /// Voeg respondenten toe uit een ingevuld antwoordblad (.csv) of een andere beoordeling (.ron)
+    /// Voeg respondenten toe uit een ingevuld antwoordblad (.csv, .txt) of een andere beoordeling (.ron)
     Import {
         /// De beoordeling die de respondenten krijgt (korte naam of pad)
+        #[arg(value_name = "DOEL")]
         target: String,
-        /// Antwoordblad (.csv) of beoordeling (.ron)
+        /// Antwoordblad (.csv, .txt of .tsv) of beoordeling (.ron)
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
     /// Vergelijk twee rondes (A de eerdere, B de latere)
@@ -72,14 +87,19 @@ pub enum Command {
         a: String,
         /// De latere ronde (korte naam of pad)
         b: String,
-        #[arg(long, short, value_enum, default_value = "text")]
+        /// Vorm van de vergelijking
+        #[arg(long, short, value_enum, default_value = "text", value_name = "VORM")]
         format: crate::report::CompareFormat,
-        /// Schrijf naar dit bestand in plaats van naar stdout
-        #[arg(long, short, value_name = "OUT")]
+        /// Schrijf naar dit bestand in plaats van naar stdout (alleen leesbaar voor u)
+        #[arg(long, short, value_name = "BESTAND")]
         output: Option<PathBuf>,
+        /// Vervang een bestaand bestand (nooit via een koppeling of over een beoordeling)
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Schrijf een aanvulscript voor een shell naar stdout
     Completions {
+        /// De shell
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -92,19 +112,250 @@ fn open_store(dir: Option<PathBuf>) -> Result<Store, String> {
     Store::open(dir).map_err(|e| e.to_string())
 }
 
-fn write_out(output: Option<PathBuf>, text: &str) -> Result<(), String> {
+/// Write to the file the user named (safely, see [`crate::output::write_file`]) or to stdout.
+fn write_out(
+    output: Option<PathBuf>,
+    text: &str,
+    force: bool,
+    protect: &crate::output::Protected,
+) -> Result<(), String> {
     match output {
-        Some(out) => std::fs::write(&out, text)
-            .map_err(|e| format!("kan {} niet schrijven: {e}", out.display())),
+        Some(out) => crate::output::write_file(&out, text.as_bytes(), force, protect),
         None => std::io::stdout()
             .write_all(text.as_bytes())
-            .map_err(|e| e.to_string()),
+            .map_err(|e| format!("schrijven naar stdout mislukt: {}", io_nl(&e))),
     }
+}
+
+fn io_nl(error: &std::io::Error) -> String {
+    crate::output::io_error_nl(error)
+}
+
+/// Clap's help layout with a Dutch usage heading.
+const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
+
+/// One command in Dutch: headings, the help and version flags, and what clap would add in
+/// English to an option's help (possible values, default, environment variable).
+fn dutch(cmd: clap::Command, root: bool) -> clap::Command {
+    let cmd = cmd
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Opdrachten")
+        .subcommand_value_name("OPDRACHT")
+        .disable_help_flag(true)
+        .mut_args(|arg| {
+            let mut extra = Vec::new();
+            if arg.get_action().takes_values() {
+                let values: Vec<String> = arg
+                    .get_possible_values()
+                    .iter()
+                    .filter(|v| !v.is_hide_set())
+                    .map(|v| v.get_name().to_string())
+                    .collect();
+                if !values.is_empty() {
+                    extra.push(format!("mogelijk: {}", values.join(", ")));
+                }
+                let defaults: Vec<String> = arg
+                    .get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect();
+                if !defaults.is_empty() {
+                    extra.push(format!("standaard: {}", defaults.join(", ")));
+                }
+            }
+            if let Some(env) = arg.get_env() {
+                extra.push(format!("of omgevingsvariabele {}", env.to_string_lossy()));
+            }
+            let heading = if arg.is_positional() {
+                "Argumenten"
+            } else {
+                "Opties"
+            };
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let help = if extra.is_empty() {
+                help
+            } else {
+                format!("{help} [{}]", extra.join("; "))
+            };
+            let arg = arg.help(help).help_heading(heading).hide_env(true);
+            if arg.get_action().takes_values() {
+                arg.hide_possible_values(true).hide_default_value(true)
+            } else {
+                arg
+            }
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Toon deze hulp")
+                .help_heading("Opties"),
+        );
+    if root {
+        cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Toon het versienummer")
+                .help_heading("Opties"),
+        )
+    } else {
+        cmd
+    }
+}
+
+/// The usage line of a built command in Dutch, without a heading.
+fn dutch_usage(cmd: &mut clap::Command) -> String {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage:").trim();
+    usage.replace("[OPTIONS]", "[OPTIES]")
+}
+
+/// The command line as users meet it: the definition of [`Cli`], entirely in Dutch.
+pub fn command() -> clap::Command {
+    let mut cmd = dutch(Cli::command(), true).mut_subcommands(|sub| dutch(sub, false));
+    cmd.build();
+    let usage = dutch_usage(&mut cmd);
+    for sub in cmd.get_subcommands_mut() {
+        let mut built = std::mem::take(sub);
+        let usage = dutch_usage(&mut built);
+        built = built.override_usage(usage);
+        if built.get_name() == "help" {
+            built = built
+                .about("Toon de hulp bij goudenoor of bij een opdracht")
+                .mut_args(|arg| arg.help("De opdracht waarover u hulp wilt"));
+        }
+        *sub = built;
+    }
+    cmd.override_usage(usage)
+}
+
+/// Parse `args` (the program name first) with Dutch help and errors.
+pub fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let matches = command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+fn context_string(error: &clap::Error, kind: ContextKind) -> Option<String> {
+    match error.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ContextValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A command-line error as a Dutch message: what is wrong, the usage line, where to read more.
+pub fn clap_error_nl(error: &clap::Error) -> String {
+    let get = |kind| context_string(error, kind);
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let suggestion = [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .find_map(|kind| match error.get(kind)? {
+        ContextValue::String(s) => Some(vec![s.clone()]),
+        ContextValue::Strings(v) => Some(v.clone()),
+        _ => None,
+    })
+    .map(|options| {
+        let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
+        format!(" Bedoelt u {}?", quoted.join(" of "))
+    })
+    .unwrap_or_default();
+    let sentence = match error.kind() {
+        ErrorKind::InvalidValue => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            if value.is_empty() {
+                format!("{arg} heeft een waarde nodig, maar er staat er geen achter.")
+            } else {
+                let valid = get(ContextKind::ValidValue)
+                    .map(|v| format!(" Mogelijk zijn: {v}."))
+                    .unwrap_or_default();
+                format!("'{value}' is geen geldige waarde voor {arg}.{valid}")
+            }
+        }
+        ErrorKind::UnknownArgument => {
+            if arg.starts_with('-') {
+                format!("de optie '{arg}' bestaat niet.")
+            } else {
+                format!(
+                    "'{arg}' is hier één argument te veel. Zet een titel of pad met spaties tussen aanhalingstekens."
+                )
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let all: Vec<String> = Cli::command()
+                .get_subcommands()
+                .map(|s| s.get_name().to_string())
+                .collect();
+            format!(
+                "de opdracht '{name}' bestaat niet. Opdrachten zijn: {}.",
+                all.join(", ")
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("er ontbreekt een verplicht argument: {arg}.")
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "er ontbreekt een opdracht.".to_string()
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg).unwrap_or_default();
+            format!("{arg} en {prior} gaan niet samen.")
+        }
+        ErrorKind::NoEquals => format!("{arg} verwacht een waarde met '=', bijv. {arg}=waarde."),
+        ErrorKind::ValueValidation => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            format!("'{value}' is geen geldige waarde voor {arg}.")
+        }
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("{arg} heeft een ander aantal waarden nodig.")
+        }
+        ErrorKind::InvalidUtf8 => "een argument is geen geldige tekst (UTF-8).".to_string(),
+        _ => "de opdrachtregel klopt niet.".to_string(),
+    };
+    let usage = get(ContextKind::Usage)
+        .map(|u| {
+            let u = u.trim();
+            let u = u.strip_prefix("Usage:").unwrap_or(u).trim();
+            format!("\n\nGebruik: {}", u.replace("[OPTIONS]", "[OPTIES]"))
+        })
+        .unwrap_or_default();
+    format!(
+        "{sentence}{suggestion}{usage}\n\nMeer uitleg: goudenoor --help, of goudenoor OPDRACHT --help"
+    )
 }
 
 /// Run the command line; errors go to stderr with a non-zero exit.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match try_parse_from(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(e) => {
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(std::io::stderr(), "goudenoor: {}", clap_error_nl(&e));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -119,13 +370,13 @@ pub fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         None => {
             let store = open_store(cli.data_dir)?;
-            crate::tui::run(store, None).map_err(|e| format!("terminalfout: {e}"))
+            crate::tui::run(store, None).map_err(|e| format!("terminalfout: {}", io_nl(&e)))
         }
         Some(Command::Open { name }) => {
             let store = open_store(cli.data_dir)?;
             let path = store.resolve(&name).map_err(|e| e.to_string())?;
             crate::store::load(&path).map_err(|e| e.to_string())?;
-            crate::tui::run(store, Some(path)).map_err(|e| format!("terminalfout: {e}"))
+            crate::tui::run(store, Some(path)).map_err(|e| format!("terminalfout: {}", io_nl(&e)))
         }
         Some(Command::New { title, org }) => {
             if title.trim().is_empty() {
@@ -185,7 +436,8 @@ pub fn run(cli: Cli) -> Result<(), String> {
                     }
                     Err(e) => format!("{}\tBESCHADIGD: {}", entry.slug, crate::report::plain(&e)),
                 };
-                writeln!(out, "{line}").map_err(|e| e.to_string())?;
+                writeln!(out, "{line}")
+                    .map_err(|e| format!("schrijven naar stdout mislukt: {}", io_nl(&e)))?;
             }
             Ok(())
         }
@@ -193,8 +445,16 @@ pub fn run(cli: Cli) -> Result<(), String> {
             name,
             format,
             output,
+            force,
             anonymous,
+            excel,
         }) => {
+            if excel && format != crate::report::Format::Csv {
+                return Err(
+                    "--excel geldt alleen voor CSV; voeg --format csv toe of laat --excel weg"
+                        .into(),
+                );
+            }
             let store = open_store(cli.data_dir)?;
             let path = store.resolve(&name).map_err(|e| e.to_string())?;
             let assessment = crate::store::load(&path).map_err(|e| e.to_string())?;
@@ -202,26 +462,24 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 && std::io::IsTerminal::is_terminal(&std::io::stdout())
                 && crate::tui::colour_wanted();
             let options = crate::report::Options { color, anonymous };
-            let report = crate::report::render(instruments, &assessment, format, options);
-            write_out(output, &report)
-        }
-        Some(Command::Sheet { output }) => {
-            let sheet = crate::import::blank_sheet(instruments);
-            match output {
-                Some(out) => {
-                    if out.exists() {
-                        return Err(format!(
-                            "{} bestaat al; kies een andere naam (er wordt niets overschreven)",
-                            out.display()
-                        ));
-                    }
-                    std::fs::write(&out, sheet)
-                        .map_err(|e| format!("kan {} niet schrijven: {e}", out.display()))
-                }
-                None => std::io::stdout()
-                    .write_all(sheet.as_bytes())
-                    .map_err(|e| e.to_string()),
+            let mut report = crate::report::render(instruments, &assessment, format, options);
+            if excel {
+                report = crate::report::excel_csv(&report);
             }
+            let protect = crate::output::Protected {
+                data_dir: Some(store.dir().to_path_buf()),
+                sources: vec![path],
+            };
+            write_out(output, &report, force, &protect)
+        }
+        Some(Command::Sheet { output, force }) => {
+            let sheet = crate::import::blank_sheet(instruments);
+            // The data folder is protected but not created for a blank sheet.
+            let protect = crate::output::Protected {
+                data_dir: cli.data_dir.or_else(Store::default_dir),
+                sources: Vec::new(),
+            };
+            write_out(output, &sheet, force, &protect)
         }
         Some(Command::Import { target, file }) => {
             let store = open_store(cli.data_dir)?;
@@ -260,25 +518,24 @@ pub fn run(cli: Cli) -> Result<(), String> {
             b,
             format,
             output,
+            force,
         }) => {
             let store = open_store(cli.data_dir)?;
-            let load = |name: &str| {
-                store
-                    .resolve(name)
-                    .and_then(|path| crate::store::load(&path))
-                    .map_err(|e| e.to_string())
-            };
-            let (a, b) = (load(&a)?, load(&b)?);
+            let (path_a, path_b) = (
+                store.resolve(&a).map_err(|e| e.to_string())?,
+                store.resolve(&b).map_err(|e| e.to_string())?,
+            );
+            let load = |path: &std::path::Path| crate::store::load(path).map_err(|e| e.to_string());
+            let (a, b) = (load(&path_a)?, load(&path_b)?);
             let text = crate::report::render_comparison(instruments, &a, &b, format);
-            write_out(output, &text)
+            let protect = crate::output::Protected {
+                data_dir: Some(store.dir().to_path_buf()),
+                sources: vec![path_a, path_b],
+            };
+            write_out(output, &text, force, &protect)
         }
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "goudenoor",
-                &mut std::io::stdout(),
-            );
+            clap_complete::generate(shell, &mut command(), "goudenoor", &mut std::io::stdout());
             Ok(())
         }
     }

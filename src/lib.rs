@@ -7,6 +7,7 @@ pub mod domain;
 #[doc(hidden)]
 pub mod fixtures;
 pub mod import;
+pub mod output;
 pub mod radar;
 pub mod report;
 pub mod store;

@@ -20,9 +20,20 @@ impl std::fmt::Display for CellError {
             "regel {}, kolom {}: \"{}\" — verwacht {}",
             self.line,
             self.column,
-            crate::report::plain(&self.value),
+            shorten(&crate::report::plain(&self.value)),
             self.expected
         )
+    }
+}
+
+/// How much of a cell's contents a message quotes.
+const QUOTED_CHARS: usize = 80;
+
+/// `text` cut to 80 characters, with "…" where it was cut.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
     }
 }
 
@@ -30,6 +41,8 @@ impl std::fmt::Display for CellError {
 pub enum SheetError {
     /// The header is missing, or names an unknown or repeated column.
     Header(String),
+    /// A quote opened on this line (the header is line 1) is never closed.
+    Quote(u64),
     /// Every bad cell; nothing was imported.
     Cells(Vec<CellError>),
 }
@@ -38,6 +51,10 @@ impl std::fmt::Display for SheetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SheetError::Header(message) => write!(f, "Antwoordblad geweigerd: {message}"),
+            SheetError::Quote(line) => write!(
+                f,
+                "Antwoordblad geweigerd, er is niets geïmporteerd: op regel {line} begint een cel met een aanhalingsteken (\") dat nergens wordt gesloten, zodat de rest van het blad één cel lijkt. Zet er een \" achter of haal het weg, sla het blad opnieuw op en importeer het nog eens."
+            ),
             SheetError::Cells(cells) => {
                 write!(
                     f,
@@ -153,12 +170,19 @@ fn percent(cell: &str) -> Result<Option<u8>, String> {
 pub fn parse_sheet(instruments: &Instruments, text: &str) -> Result<Vec<Respondent>, SheetError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("");
-    // Spreadsheets with a Dutch locale save with semicolons.
-    let delimiter = if first_line.contains(';') && !first_line.contains(',') {
-        b';'
-    } else {
-        b','
-    };
+    // Spreadsheets with a Dutch locale save with semicolons, "text" exports with tabs;
+    // column names hold none of these, so the header's most frequent one separates.
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| {
+            let count = first_line.bytes().filter(|b| b == d).count();
+            // On a tie (e.g. none at all) the comma wins.
+            (count, *d == b',')
+        })
+        .expect("three candidates");
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(SheetError::Quote(line));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -179,12 +203,13 @@ pub fn parse_sheet(instruments: &Instruments, text: &str) -> Result<Vec<Responde
         let column = column_of(instruments, name).ok_or_else(|| {
             SheetError::Header(format!(
                 "kolom \"{}\" is onbekend; bekende kolommen zijn respondent, go1 … go9, go1_doel … go9_doel, de criteria I.2 … IV.4 en iv4_pct",
-                crate::report::plain(name)
+                shorten(&crate::report::plain(name))
             ))
         })?;
         if columns.contains(&column) {
             return Err(SheetError::Header(format!(
-                "kolom \"{name}\" staat er twee keer in"
+                "kolom \"{}\" staat er twee keer in",
+                shorten(&crate::report::plain(name))
             )));
         }
         columns.push(column);
@@ -274,4 +299,38 @@ pub fn parse_sheet(instruments: &Instruments, text: &str) -> Result<Vec<Responde
         return Err(SheetError::Cells(errors));
     }
     Ok(respondents)
+}
+
+/// The line (header = 1) of a quoted cell that is never closed, read as the CSV reader
+/// does: a quote is special only at the start of a cell, and `""` inside one is a quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let (mut line, mut opened) = (1u64, 0u64);
+    let (mut in_quotes, mut cell_start) = (false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_quotes {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            } else if b == b'\n' {
+                line += 1;
+            }
+        } else if b == b'"' && cell_start {
+            in_quotes = true;
+            opened = line;
+            cell_start = false;
+        } else if b == b'\n' {
+            line += 1;
+            cell_start = true;
+        } else {
+            cell_start = b == b'\r' || b == delimiter;
+        }
+        i += 1;
+    }
+    in_quotes.then_some(opened)
 }

@@ -10,7 +10,8 @@ mod summary;
 mod text;
 
 pub use compare::{CompareFormat, render_comparison};
-pub use json::{JsonReport, json_report};
+pub use csv_out::excel_csv;
+pub use json::{JsonReport, escape_invisible, json_report};
 pub use summary::{PartRow, ResultSummary, ShiftRow, TeamSummary, summarise, team_summary};
 
 use crate::domain::{Assessment, Instruments};
@@ -66,13 +67,20 @@ pub fn anonymise(assessment: &Assessment) -> Assessment {
     copy
 }
 
-/// Text safe for a terminal: control characters (escape sequences, carriage returns)
-/// replaced, newlines and tabs flattened to spaces.
+/// Characters that reorder or hide text without being visible themselves: the bidi
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the C1 controls
+/// (U+0080–U+009F). A title with them can show one thing and mean another.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{80}'..='\u{9f}')
+}
+
+/// Text safe for a terminal: control characters (escape sequences, carriage returns, C1
+/// controls) and bidi controls replaced, newlines and tabs flattened to spaces.
 pub fn plain(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | '\t' | '\r' => ' ',
-            c if c.is_control() => '�',
+            c if c.is_control() || is_invisible_control(c) => '�',
             c => c,
         })
         .collect()
