@@ -53,7 +53,7 @@ impl std::fmt::Display for SheetError {
             SheetError::Header(message) => write!(f, "Antwoordblad geweigerd: {message}"),
             SheetError::Quote(line) => write!(
                 f,
-                "Antwoordblad geweigerd, er is niets geïmporteerd: op regel {line} begint een cel met een aanhalingsteken (\") dat nergens wordt gesloten, zodat de rest van het blad één cel lijkt. Zet er een \" achter of haal het weg, sla het blad opnieuw op en importeer het nog eens."
+                "Antwoordblad geweigerd, er is niets geïmporteerd: een aanhalingsteken is niet gesloten.\n  regel {line}: een cel begint met een aanhalingsteken (\") dat nergens wordt gesloten, zodat de rest van het blad één cel lijkt. Zet er een \" achter of haal het weg, sla het blad opnieuw op en importeer het nog eens."
             ),
             SheetError::Cells(cells) => {
                 write!(
