@@ -121,9 +121,11 @@ fn write_out(
 ) -> Result<(), String> {
     match output {
         Some(out) => crate::output::write_file(&out, text.as_bytes(), force, protect),
-        None => std::io::stdout()
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("schrijven naar stdout mislukt: {}", io_nl(&e))),
+        None => match std::io::stdout().write_all(text.as_bytes()) {
+            // The reader (e.g. `head`) has what it wanted.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.map_err(|e| format!("schrijven naar stdout mislukt: {}", io_nl(&e))),
+        },
     }
 }
 
