@@ -139,6 +139,8 @@ const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args
 /// One command in Dutch: headings, the help and version flags, and what clap would add in
 /// English to an option's help (possible values, default, environment variable).
 fn dutch(cmd: clap::Command, root: bool) -> clap::Command {
+    // Arguments in the order they are defined (clap sorts custom headings by name).
+    let mut order = 0;
     let cmd = cmd
         .help_template(HELP_TEMPLATE)
         .subcommand_help_heading("Opdrachten")
@@ -179,7 +181,12 @@ fn dutch(cmd: clap::Command, root: bool) -> clap::Command {
             } else {
                 format!("{help} [{}]", extra.join("; "))
             };
-            let arg = arg.help(help).help_heading(heading).hide_env(true);
+            order += 1;
+            let arg = arg
+                .help(help)
+                .help_heading(heading)
+                .display_order(order)
+                .hide_env(true);
             if arg.get_action().takes_values() {
                 arg.hide_possible_values(true).hide_default_value(true)
             } else {
@@ -212,8 +219,12 @@ fn dutch(cmd: clap::Command, root: bool) -> clap::Command {
 fn dutch_usage(cmd: &mut clap::Command) -> String {
     let usage = cmd.render_usage().to_string();
     let usage = usage.trim_start_matches("Usage:").trim();
-    usage.replace("[OPTIONS]", "[OPTIES]")
+    usage
+        .replace("[OPTIONS]", "[OPTIES]")
+        .replace("[COMMAND]", "[OPDRACHT]")
 }
+
+const HELP_ABOUT: &str = "Toon de hulp bij goudenoor of bij een opdracht";
 
 /// The command line as users meet it: the definition of [`Cli`], entirely in Dutch.
 pub fn command() -> clap::Command {
@@ -225,9 +236,13 @@ pub fn command() -> clap::Command {
         let usage = dutch_usage(&mut built);
         built = built.override_usage(usage);
         if built.get_name() == "help" {
+            // clap's own `help` command lists every command again, itself included.
             built = built
-                .about("Toon de hulp bij goudenoor of bij een opdracht")
-                .mut_args(|arg| arg.help("De opdracht waarover u hulp wilt"));
+                .about(HELP_ABOUT)
+                .help_template(HELP_TEMPLATE)
+                .subcommand_help_heading("Opdrachten")
+                .mut_args(|arg| arg.help("De opdracht waarover u hulp wilt"))
+                .mut_subcommand("help", |help| help.about(HELP_ABOUT));
         }
         *sub = built;
     }

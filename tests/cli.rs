@@ -631,6 +631,19 @@ fn help_is_dutch_and_exits_zero() {
         report.contains("Argumenten:") && report.contains("mogelijk: text, md"),
         "{report}"
     );
+    let import = stdout(goudenoor(dir.path()).args(["import", "--help"]));
+    assert!(
+        import.find("<DOEL>  ").unwrap() < import.find("<BESTAND>  ").unwrap(),
+        "arguments in the order they are given: {import}"
+    );
+    let help_help = stdout(goudenoor(dir.path()).args(["help", "help"]));
+    assert!(
+        help_help.contains("Gebruik: goudenoor help [OPDRACHT]"),
+        "{help_help}"
+    );
+    for english in ["Usage:", "Commands:", "Print this message", "[COMMAND]"] {
+        assert!(!help_help.contains(english), "{english} in {help_help}");
+    }
     let version = stdout(goudenoor(dir.path()).arg("-V"));
     assert!(version.starts_with("goudenoor "), "{version}");
 }
