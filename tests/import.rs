@@ -204,7 +204,12 @@ fn read_respondents_from_files() {
     .unwrap();
     assert_eq!(read_respondents(instruments(), &ron).unwrap().len(), 2);
     let missing = read_respondents(instruments(), &dir.path().join("weg.ron")).unwrap_err();
-    assert!(missing.to_string().contains("weg.ron"));
+    let missing = missing.to_string();
+    assert!(
+        missing.contains("weg.ron") && missing.contains("bestand of map bestaat niet"),
+        "{missing}"
+    );
+    assert!(!missing.contains("os error"), "{missing}");
 }
 
 proptest! {

@@ -123,7 +123,14 @@ pub fn read_respondents(
             .map_err(|e| ImportError::Read(format!("{}: {e}.", path.display())))?;
         parse_sheet(instruments, &text).map_err(ImportError::Sheet)
     } else if extension == "ron" {
-        let other = crate::store::load(path).map_err(|e| ImportError::Read(e.to_string()))?;
+        let other = crate::store::load(path).map_err(|e| match e {
+            crate::store::StoreError::Read { path, error } => ImportError::Read(format!(
+                "{} kan niet worden gelezen: {}.",
+                path.display(),
+                crate::output::io_error_nl(&error)
+            )),
+            other => ImportError::Read(other.to_string()),
+        })?;
         respondents_of(instruments, &other)
     } else {
         let kind = if extension.is_empty() {
