@@ -74,6 +74,65 @@ fn list_big(c: &mut Criterion) {
     group.finish();
 }
 
+/// A filled-in answer sheet of the default instruments: `rows` respondents, all named
+/// alike when `same_name`.
+fn answer_sheet(instruments: &Instruments, rows: usize, same_name: bool) -> Vec<u8> {
+    let ids = goudenoor::domain::default_instruments();
+    let mut sheet = goudenoor::import::blank_sheet(instruments, &ids);
+    for n in 0..rows {
+        let name = if same_name {
+            "Deelnemer".to_string()
+        } else {
+            format!("Deelnemer {n}")
+        };
+        let mut cells = vec![name];
+        cells.extend(
+            (0..18).map(|i| ["aardig", "goed", "prima", "goud", ""][(i + n) % 5].to_string()),
+        );
+        cells.extend((0..18).map(|i| ["ja", "nee", ""][(i + n) % 3].to_string()));
+        cells.push(format!("{}", 80 + n % 20));
+        sheet.push_str(&cells.join(","));
+        sheet.push('\n');
+    }
+    sheet.into_bytes()
+}
+
+/// What `goudenoor import` does with a sheet's bytes, short of saving: decode, parse, and
+/// add the respondents to an assessment.
+fn import_scale(c: &mut Criterion) {
+    let instruments = Instruments::embedded();
+    let ids = goudenoor::domain::default_instruments();
+    let target = goudenoor::domain::Assessment::new(
+        "Workshop",
+        "",
+        instruments,
+        &ids,
+        goudenoor::fixtures::fixed_time(),
+    );
+    let mut group = c.benchmark_group("parse + import sheet");
+    group.sample_size(10);
+    for rows in [1_000, 10_000] {
+        for same_name in [false, true] {
+            let bytes = answer_sheet(instruments, rows, same_name);
+            let label = if same_name {
+                format!("{rows} rows, one name")
+            } else {
+                format!("{rows} rows")
+            };
+            group.bench_function(label, |b| {
+                b.iter(|| {
+                    let (text, _) = goudenoor::import::decode_text(black_box(&bytes)).unwrap();
+                    let respondents =
+                        goudenoor::import::parse_sheet(instruments, &ids, &text).unwrap();
+                    let mut assessment = target.clone();
+                    goudenoor::import::import_into(&mut assessment, respondents).len()
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 fn workshop(c: &mut Criterion) {
     let instruments = Instruments::embedded();
     let assessment = sample_assessment(instruments, 1000);
@@ -82,5 +141,5 @@ fn workshop(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, store, list_big, workshop);
+criterion_group!(benches, store, list_big, import_scale, workshop);
 criterion_main!(benches);

@@ -2,7 +2,8 @@
 
 use crate::domain::{Assessment, Instruments, ItemKind, Scope};
 use crate::store::Store;
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,6 +80,9 @@ pub enum Command {
         /// Een regel "vertrouwelijk" op de eerste pagina en in de kop
         #[arg(long)]
         confidential: bool,
+        /// CSV zoals Nederlandse Excel die verwacht: puntkomma's, BOM, CRLF (alleen bij --format csv)
+        #[arg(long)]
+        excel: bool,
     },
     /// Schrijf het concept "Interne klachtenprocedure" van een beoordeling met de klachtenprocedure-check
     Procedure {
@@ -170,15 +174,261 @@ fn write_out(
     };
     match output {
         Some(out) => crate::output::write_file(&out, bytes, force, &protect),
-        None => std::io::stdout()
-            .write_all(bytes)
-            .map_err(|e| format!("schrijven naar stdout mislukt: {e}")),
+        None => match std::io::stdout().write_all(bytes) {
+            // The reader (e.g. `head`) has what it wanted.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.map_err(|e| {
+                format!(
+                    "schrijven naar stdout mislukt: {}",
+                    crate::output::io_error_nl(&e)
+                )
+            }),
+        },
     }
 }
 
+/// Clap's help layout with a Dutch usage heading.
+const HELP_TEMPLATE: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
+
+/// One command in Dutch: headings, the help and version flags, and what clap would add in
+/// English to an option's help (possible values, default, environment variable).
+fn dutch(cmd: clap::Command, root: bool) -> clap::Command {
+    // Arguments in the order they are defined (clap sorts custom headings by name).
+    let mut order = 0;
+    let cmd = cmd
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Opdrachten")
+        .subcommand_value_name("OPDRACHT")
+        .disable_help_flag(true)
+        .mut_args(|arg| {
+            let mut extra = Vec::new();
+            if arg.get_action().takes_values() {
+                let values: Vec<String> = arg
+                    .get_possible_values()
+                    .iter()
+                    .filter(|v| !v.is_hide_set())
+                    .map(|v| v.get_name().to_string())
+                    .collect();
+                if !values.is_empty() {
+                    extra.push(format!("mogelijk: {}", values.join(", ")));
+                }
+                let defaults: Vec<String> = arg
+                    .get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect();
+                if !defaults.is_empty() {
+                    extra.push(format!("standaard: {}", defaults.join(", ")));
+                }
+            }
+            if let Some(env) = arg.get_env() {
+                extra.push(format!("of omgevingsvariabele {}", env.to_string_lossy()));
+            }
+            let heading = if arg.is_positional() {
+                "Argumenten"
+            } else {
+                "Opties"
+            };
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let help = if extra.is_empty() {
+                help
+            } else {
+                format!("{help} [{}]", extra.join("; "))
+            };
+            order += 1;
+            let arg = arg
+                .help(help)
+                .help_heading(heading)
+                .display_order(order)
+                .hide_env(true);
+            if arg.get_action().takes_values() {
+                arg.hide_possible_values(true).hide_default_value(true)
+            } else {
+                arg
+            }
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Toon deze hulp")
+                .help_heading("Opties"),
+        );
+    if root {
+        cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Toon het versienummer")
+                .help_heading("Opties"),
+        )
+    } else {
+        cmd
+    }
+}
+
+/// The usage line of a built command in Dutch, without a heading.
+fn dutch_usage(cmd: &mut clap::Command) -> String {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage:").trim();
+    usage
+        .replace("[OPTIONS]", "[OPTIES]")
+        .replace("[COMMAND]", "[OPDRACHT]")
+}
+
+const HELP_ABOUT: &str = "Toon de hulp bij goudenoor of bij een opdracht";
+
+/// The command line as users meet it: the definition of [`Cli`], entirely in Dutch.
+pub fn command() -> clap::Command {
+    let mut cmd = dutch(Cli::command(), true).mut_subcommands(|sub| dutch(sub, false));
+    cmd.build();
+    let usage = dutch_usage(&mut cmd);
+    for sub in cmd.get_subcommands_mut() {
+        let mut built = std::mem::take(sub);
+        let usage = dutch_usage(&mut built);
+        built = built.override_usage(usage);
+        if built.get_name() == "help" {
+            // clap's own `help` command lists every command again, itself included.
+            built = built
+                .about(HELP_ABOUT)
+                .help_template(HELP_TEMPLATE)
+                .subcommand_help_heading("Opdrachten")
+                .mut_args(|arg| arg.help("De opdracht waarover u hulp wilt"))
+                .mut_subcommand("help", |help| help.about(HELP_ABOUT));
+        }
+        *sub = built;
+    }
+    cmd.override_usage(usage)
+}
+
+/// Parse `args` (the program name first) with Dutch help and errors.
+pub fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let matches = command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+fn context_string(error: &clap::Error, kind: ContextKind) -> Option<String> {
+    match error.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ContextValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A command-line error as a Dutch message: what is wrong, the usage line, where to read more.
+pub fn clap_error_nl(error: &clap::Error) -> String {
+    let get = |kind| context_string(error, kind);
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let suggestion = [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .find_map(|kind| match error.get(kind)? {
+        ContextValue::String(s) => Some(vec![s.clone()]),
+        ContextValue::Strings(v) => Some(v.clone()),
+        _ => None,
+    })
+    .map(|options| {
+        let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
+        format!(" Bedoelt u {}?", quoted.join(" of "))
+    })
+    .unwrap_or_default();
+    let sentence = match error.kind() {
+        ErrorKind::InvalidValue => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            if value.is_empty() {
+                format!("{arg} heeft een waarde nodig, maar er staat er geen achter.")
+            } else {
+                let valid = get(ContextKind::ValidValue)
+                    .map(|v| format!(" Mogelijk zijn: {v}."))
+                    .unwrap_or_default();
+                format!("'{value}' is geen geldige waarde voor {arg}.{valid}")
+            }
+        }
+        ErrorKind::UnknownArgument => {
+            if arg.starts_with('-') {
+                format!("de optie '{arg}' bestaat niet.")
+            } else {
+                format!(
+                    "'{arg}' is hier één argument te veel. Zet een titel of pad met spaties tussen aanhalingstekens."
+                )
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let all: Vec<String> = Cli::command()
+                .get_subcommands()
+                .map(|s| s.get_name().to_string())
+                .collect();
+            format!(
+                "de opdracht '{name}' bestaat niet. Opdrachten zijn: {}.",
+                all.join(", ")
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("er ontbreekt een verplicht argument: {arg}.")
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "er ontbreekt een opdracht.".to_string()
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg).unwrap_or_default();
+            format!("{arg} en {prior} gaan niet samen.")
+        }
+        ErrorKind::NoEquals => format!("{arg} verwacht een waarde met '=', bijv. {arg}=waarde."),
+        ErrorKind::ValueValidation => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            format!("'{value}' is geen geldige waarde voor {arg}.")
+        }
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("{arg} heeft een ander aantal waarden nodig.")
+        }
+        ErrorKind::InvalidUtf8 => "een argument is geen geldige tekst (UTF-8).".to_string(),
+        _ => "de opdrachtregel klopt niet.".to_string(),
+    };
+    let usage = get(ContextKind::Usage)
+        .map(|u| {
+            let u = u.trim();
+            let u = u.strip_prefix("Usage:").unwrap_or(u).trim();
+            format!("\n\nGebruik: {}", u.replace("[OPTIONS]", "[OPTIES]"))
+        })
+        .unwrap_or_default();
+    format!(
+        "{sentence}{suggestion}{usage}\n\nMeer uitleg: goudenoor --help, of goudenoor OPDRACHT --help"
+    )
+}
+
+
+
 /// Run the command line; errors go to stderr with a non-zero exit.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match try_parse_from(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(e) => {
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(std::io::stderr(), "goudenoor: {}", clap_error_nl(&e));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -422,7 +672,14 @@ pub fn run(cli: Cli) -> Result<(), String> {
             force,
             anonymous,
             confidential,
+            excel,
         }) => {
+            if excel && format != crate::report::Format::Csv {
+                return Err(
+                    "--excel geldt alleen voor CSV; voeg --format csv toe of laat --excel weg"
+                        .into(),
+                );
+            }
             let store = open_store(cli.data_dir)?;
             let (path, assessment) = load(&store, &name, instruments)?;
             let color = output.is_none()
@@ -456,7 +713,10 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 confidential,
                 previous: previous.as_ref(),
             };
-            let report = crate::report::render(instruments, &assessment, format, options);
+            let mut report = crate::report::render(instruments, &assessment, format, options);
+            if excel {
+                report = crate::report::excel_csv(&String::from_utf8_lossy(&report)).into_bytes();
+            }
             write_out(output, &report, force, Some(&store))
         }
         Some(Command::Procedure {
@@ -568,12 +828,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
             write_out(output, text.as_bytes(), force, Some(&store))
         }
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "goudenoor",
-                &mut std::io::stdout(),
-            );
+            clap_complete::generate(shell, &mut command(), "goudenoor", &mut std::io::stdout());
             Ok(())
         }
     }

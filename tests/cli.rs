@@ -301,3 +301,444 @@ fn compare_two_assessments_in_every_format() {
         .assert()
         .failure();
 }
+
+fn stderr(assert: assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn report_and_compare_never_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Eerste"])
+        .assert()
+        .success();
+    goudenoor(dir.path())
+        .args(["new", "Tweede"])
+        .assert()
+        .success();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("rapport.txt");
+    std::fs::write(&path, "eigen werk").unwrap();
+    let err = stderr(
+        goudenoor(dir.path())
+            .args(["report", "eerste", "-o"])
+            .arg(&path)
+            .assert()
+            .failure(),
+    );
+    assert!(
+        err.contains("bestaat al") && err.contains("--force"),
+        "{err}"
+    );
+    let err = stderr(
+        goudenoor(dir.path())
+            .args(["compare", "eerste", "tweede", "-o"])
+            .arg(&path)
+            .assert()
+            .failure(),
+    );
+    assert!(
+        err.contains("rapport.txt") && err.contains("bestaat al"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "eigen werk");
+
+    goudenoor(dir.path())
+        .args(["report", "eerste", "--force", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Gouden Oor")
+    );
+    goudenoor(dir.path())
+        .args(["compare", "eerste", "tweede", "--force", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Vergelijking")
+    );
+    #[cfg(unix)]
+    assert_eq!(
+        mode(&path),
+        0o600,
+        "a replaced file is the owner's only too"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_files_are_readable_by_the_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Eerste"])
+        .assert()
+        .success();
+    let out = tempfile::tempdir().unwrap();
+    let (report, compare, sheet) = (
+        out.path().join("r.html"),
+        out.path().join("c.md"),
+        out.path().join("blad.csv"),
+    );
+    goudenoor(dir.path())
+        .args(["report", "eerste", "-f", "html", "-o"])
+        .arg(&report)
+        .assert()
+        .success();
+    goudenoor(dir.path())
+        .args(["compare", "eerste", "eerste", "-f", "md", "-o"])
+        .arg(&compare)
+        .assert()
+        .success();
+    goudenoor(dir.path())
+        .args(["sheet", "-o"])
+        .arg(&sheet)
+        .assert()
+        .success();
+    for path in [&report, &compare, &sheet] {
+        assert_eq!(mode(path), 0o600, "{}", path.display());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn output_never_goes_through_a_symlink_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Eerste"])
+        .assert()
+        .success();
+    let out = tempfile::tempdir().unwrap();
+    let victim = out.path().join("belangrijk.txt");
+    std::fs::write(&victim, "niet aankomen").unwrap();
+    let link = out.path().join("link.txt");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let dangling = out.path().join("los.txt");
+    std::os::unix::fs::symlink(out.path().join("nieuw.txt"), &dangling).unwrap();
+    for target in [&link, &dangling] {
+        for args in [
+            vec!["report", "eerste", "--force", "-o"],
+            vec!["report", "eerste", "-o"],
+            vec!["compare", "eerste", "eerste", "--force", "-o"],
+            vec!["sheet", "--force", "-o"],
+        ] {
+            let err = stderr(
+                goudenoor(dir.path())
+                    .args(&args)
+                    .arg(target)
+                    .assert()
+                    .failure(),
+            );
+            assert!(err.contains("symbolische koppeling"), "{args:?}: {err}");
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "niet aankomen");
+    assert!(!out.path().join("nieuw.txt").exists());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn output_never_lands_on_an_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Eerste"])
+        .assert()
+        .success();
+    let assessment = dir.path().join("eerste.ron");
+    let before = std::fs::read(&assessment).unwrap();
+    let new_ron = dir.path().join("nieuw.ron");
+    let backup = dir.path().join("eerste.ron.bak");
+    for target in [&assessment, &new_ron, &backup] {
+        for args in [
+            vec!["report", "eerste", "--force", "-o"],
+            vec!["compare", "eerste", "eerste", "--force", "-o"],
+            vec!["sheet", "--force", "-o"],
+        ] {
+            let err = stderr(
+                goudenoor(dir.path())
+                    .args(&args)
+                    .arg(target)
+                    .assert()
+                    .failure(),
+            );
+            assert!(err.contains("gegevensmap"), "{args:?}: {err}");
+        }
+    }
+    // Through another way of writing the folder's name, too.
+    let dotted = dir.path().join(".").join("eerste.ron");
+    goudenoor(dir.path())
+        .args(["report", "eerste", "--force", "-o"])
+        .arg(&dotted)
+        .assert()
+        .failure();
+    assert_eq!(std::fs::read(&assessment).unwrap(), before);
+    assert!(!new_ron.exists() && !backup.exists());
+    // A report next to the assessments is fine.
+    goudenoor(dir.path())
+        .args(["report", "eerste", "-o"])
+        .arg(dir.path().join("rapport.txt"))
+        .assert()
+        .success();
+}
+
+#[cfg(unix)]
+#[test]
+fn output_never_lands_on_an_assessment_under_another_name() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Eerste"])
+        .assert()
+        .success();
+    let assessment = dir.path().join("eerste.ron");
+    let before = std::fs::read(&assessment).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    // A hard link elsewhere, and the source assessment opened by its path.
+    let hard = out.path().join("kopie.txt");
+    std::fs::hard_link(&assessment, &hard).unwrap();
+    let err = stderr(
+        goudenoor(dir.path())
+            .args(["report", "eerste", "--force", "-o"])
+            .arg(&hard)
+            .assert()
+            .failure(),
+    );
+    assert!(err.contains("kopie.txt"), "{err}");
+    let elsewhere = out.path().join("los.ron");
+    std::fs::copy(&assessment, &elsewhere).unwrap();
+    let err = stderr(
+        goudenoor(dir.path())
+            .arg("report")
+            .arg(&elsewhere)
+            .args(["--force", "-o"])
+            .arg(&elsewhere)
+            .assert()
+            .failure(),
+    );
+    assert!(err.contains("los.ron"), "{err}");
+    assert_eq!(std::fs::read(&assessment).unwrap(), before);
+    assert_eq!(std::fs::read(&elsewhere).unwrap(), before);
+}
+
+#[test]
+fn an_unknown_format_is_refused_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path()).args(["new", "X"]).assert().success();
+    let assert = goudenoor(dir.path())
+        .args(["report", "x", "--format", "pdf"])
+        .assert()
+        .code(2);
+    let err = stderr(assert);
+    assert!(
+        err.contains("'pdf' is geen geldige waarde voor --format")
+            && err.contains("text, md, html, json, csv"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("error:") && !err.contains("invalid value"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_and_missing_arguments_are_explained_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["report", "x", "--frmat", "md"],
+            "de optie '--frmat' bestaat niet. Bedoelt u '--format'?",
+        ),
+        (&["report"], "er ontbreekt een verplicht argument: <NAAM>"),
+        (&["rapport"], "de opdracht 'rapport' bestaat niet"),
+        (
+            &["new", "Nulmeting", "2026"],
+            "'2026' is hier één argument te veel",
+        ),
+        (
+            &["sheet", "--force"],
+            "er ontbreekt een verplicht argument: --output",
+        ),
+    ];
+    for (args, expected) in cases {
+        let err = stderr(goudenoor(dir.path()).args(args).assert().code(2));
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(err.contains("Gebruik: goudenoor"), "{args:?}: {err}");
+        for english in [
+            "error:",
+            "Usage:",
+            "For more information",
+            "unexpected",
+            "required",
+        ] {
+            assert!(!err.contains(english), "{args:?}: {english} in {err}");
+        }
+    }
+}
+
+#[test]
+fn help_is_dutch_and_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["--help"],
+        vec!["-h"],
+        vec!["report", "--help"],
+        vec!["help", "import"],
+        vec!["sheet", "-h"],
+    ] {
+        let help = stdout(goudenoor(dir.path()).args(&args));
+        assert!(help.contains("Gebruik: goudenoor"), "{args:?}: {help}");
+        assert!(
+            help.contains("Opties:") && help.contains("Toon deze hulp"),
+            "{help}"
+        );
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "Print help",
+            "[OPTIONS]",
+            "[default:",
+            "[possible values",
+            "[env:",
+        ] {
+            assert!(!help.contains(english), "{args:?}: {english} in {help}");
+        }
+    }
+    let root = stdout(goudenoor(dir.path()).arg("--help"));
+    assert!(
+        root.contains("Opdrachten:") && root.contains("Toon het versienummer"),
+        "{root}"
+    );
+    let report = stdout(goudenoor(dir.path()).args(["report", "--help"]));
+    assert!(
+        report.contains("Argumenten:") && report.contains("mogelijk: text, md"),
+        "{report}"
+    );
+    let import = stdout(goudenoor(dir.path()).args(["import", "--help"]));
+    assert!(
+        import.find("<DOEL>  ").unwrap() < import.find("<BESTAND>  ").unwrap(),
+        "arguments in the order they are given: {import}"
+    );
+    let help_help = stdout(goudenoor(dir.path()).args(["help", "help"]));
+    assert!(
+        help_help.contains("Gebruik: goudenoor help [OPDRACHT]"),
+        "{help_help}"
+    );
+    for english in ["Usage:", "Commands:", "Print this message", "[COMMAND]"] {
+        assert!(!help_help.contains(english), "{english} in {help_help}");
+    }
+    let version = stdout(goudenoor(dir.path()).arg("-V"));
+    assert!(version.starts_with("goudenoor "), "{version}");
+}
+
+#[test]
+fn os_errors_are_shown_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Workshop"])
+        .assert()
+        .success();
+    let err = stderr(
+        goudenoor(dir.path())
+            .arg("import")
+            .arg("workshop")
+            .arg(dir.path().join("weg.csv"))
+            .assert()
+            .failure(),
+    );
+    assert!(
+        err.contains("weg.csv") && err.contains("bestand of map bestaat niet"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("os error") && !err.contains("No such file"),
+        "{err}"
+    );
+    let err = stderr(
+        goudenoor(dir.path())
+            .args(["report", "workshop", "-o"])
+            .arg(dir.path().join("geen-map").join("r.txt"))
+            .assert()
+            .failure(),
+    );
+    assert!(
+        err.contains("geen-map") && err.contains("bestand of map bestaat niet"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}
+
+#[test]
+fn io_errors_have_dutch_words() {
+    use goudenoor::output::io_error_nl;
+    use std::io::{Error, ErrorKind};
+    assert_eq!(
+        io_error_nl(&Error::from(ErrorKind::NotFound)),
+        "bestand of map bestaat niet"
+    );
+    assert!(io_error_nl(&Error::from(ErrorKind::PermissionDenied)).contains("geen toestemming"));
+    assert_eq!(
+        io_error_nl(&Error::from(ErrorKind::AlreadyExists)),
+        "bestaat al"
+    );
+    assert!(
+        io_error_nl(&Error::from_raw_os_error(28)).contains("vol"),
+        "ENOSPC"
+    );
+    assert!(!io_error_nl(&Error::from_raw_os_error(2)).contains("os error"));
+}
+
+#[test]
+fn csv_report_for_excel_and_by_the_rfc() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Rapport"])
+        .assert()
+        .success();
+    let plain = stdout(goudenoor(dir.path()).args(["report", "rapport", "-f", "csv"]));
+    assert!(plain.starts_with("respondent,instrument,item,"), "{plain}");
+    assert!(!plain.contains('\u{feff}') && !plain.contains(';'));
+    let excel = stdout(goudenoor(dir.path()).args(["report", "rapport", "-f", "csv", "--excel"]));
+    assert!(
+        excel.starts_with("\u{feff}respondent;instrument;item;"),
+        "{excel}"
+    );
+    let lines: Vec<&str> = excel.split_inclusive('\n').collect();
+    assert_eq!(lines.len(), plain.lines().count());
+    assert!(lines.iter().all(|l| l.ends_with("\r\n")), "CRLF everywhere");
+    // The same cells, only separated differently.
+    let read = |text: &str, delimiter: u8| -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    };
+    assert_eq!(read(&excel, b';'), read(&plain, b','));
+    let err = stderr(
+        goudenoor(dir.path())
+            .args(["report", "rapport", "-f", "md", "--excel"])
+            .assert()
+            .failure(),
+    );
+    assert!(err.contains("--excel") && err.contains("csv"), "{err}");
+}

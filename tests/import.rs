@@ -3,7 +3,8 @@
 use goudenoor::domain::{Assessment, Instruments, Level, Respondent, Status};
 use goudenoor::fixtures::{fixed_time, sample_assessment};
 use goudenoor::import::{
-    SheetError, blank_sheet, parse_sheet, read_respondents, respondents_of, sheet_columns,
+    DecodeError, SheetError, blank_sheet, decode_text, parse_sheet, read_respondents,
+    respondents_of, sheet_columns,
 };
 use proptest::prelude::*;
 
@@ -193,10 +194,8 @@ fn read_respondents_from_files() {
     assert_eq!(read_respondents(instruments(), &csv).unwrap().len(), 1);
     let latin1 = dir.path().join("oud.csv");
     std::fs::write(&latin1, b"respondent,go1\nJos\xe9,1\n").unwrap();
-    let err = read_respondents(instruments(), &latin1)
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("UTF-8") && err.contains("oud.csv"), "{err}");
+    let r = read_respondents(instruments(), &latin1).unwrap();
+    assert_eq!(r[0].name, "José", "Windows-1252 is decoded, not refused");
     let ron = dir.path().join("ander.ron");
     std::fs::write(
         &ron,
@@ -205,7 +204,12 @@ fn read_respondents_from_files() {
     .unwrap();
     assert_eq!(read_respondents(instruments(), &ron).unwrap().len(), 2);
     let missing = read_respondents(instruments(), &dir.path().join("weg.ron")).unwrap_err();
-    assert!(missing.to_string().contains("weg.ron"));
+    let missing = missing.to_string();
+    assert!(
+        missing.contains("weg.ron") && missing.contains("bestand of map bestaat niet"),
+        "{missing}"
+    );
+    assert!(!missing.contains("os error"), "{missing}");
 }
 
 proptest! {
@@ -228,4 +232,161 @@ fn the_example_sheet_in_assets_imports() {
     assert_eq!(respondents.len(), 3);
     assert_eq!(respondents[1].name, "Bert Jansen");
     assert!(respondents.iter().all(|r| r.answers.level("go9").is_some()));
+}
+
+#[test]
+fn a_txt_or_tsv_sheet_is_read_and_other_extensions_name_the_accepted_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["blad.txt", "blad.TSV"] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "respondent\tgo1\tI.2\nAnna\tgoud\tja\n").unwrap();
+        let r = read_respondents(instruments(), &path).unwrap();
+        assert_eq!(r[0].answers.level("go1"), Level::new(4), "{name}");
+    }
+    for name in ["blad.xlsx", "blad"] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "respondent,go1\nAnna,1\n").unwrap();
+        let err = read_respondents(instruments(), &path)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(name) && err.contains(".csv, .txt of .tsv") && err.contains(".ron"),
+            "{err}"
+        );
+    }
+    let err = read_respondents(instruments(), &dir.path().join("blad.xlsx"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("CSV UTF-8"), "{err}");
+}
+
+#[test]
+fn a_tab_separated_sheet_is_read() {
+    let text = sheet(&[&row("Anna", "goed", "nee", "80")]).replace(',', "\t");
+    let r = parse_sheet(instruments(), &text).unwrap();
+    assert_eq!(r[0].name, "Anna");
+    assert_eq!(r[0].answers.level("go9"), Level::new(2));
+    assert_eq!(r[0].answers.status("IV.4"), Status::NotMet);
+    assert_eq!(r[0].answers.response_pct, Some(80));
+}
+
+#[test]
+fn an_unclosed_quote_names_its_line_and_what_to_do() {
+    let text = "respondent,go1,I.2\nAnna,goed,ja\n\"Bert,goed,ja\nCas,goud,nee\n";
+    let err = parse_sheet(instruments(), text).unwrap_err();
+    assert_eq!(err, SheetError::Quote(3));
+    let message = err.to_string();
+    assert!(
+        message.contains("regel 3")
+            && message.contains("aanhalingsteken")
+            && message.contains("opnieuw op"),
+        "{message}"
+    );
+    // Quotes that are closed, doubled inside a cell, or inside a cell are fine.
+    let fine = "respondent,go1\n\"Jansen, \"\"Bert\"\"\",goed\nO\"Neill,goud\n";
+    let r = parse_sheet(instruments(), fine).unwrap();
+    assert_eq!(r[0].name, "Jansen, \"Bert\"");
+    assert_eq!(r[1].name, "O\"Neill");
+}
+
+#[test]
+fn a_huge_bad_cell_is_cut_short_in_the_message() {
+    let huge = "x".repeat(100_000);
+    let text = format!("respondent,go1\nAnna,{huge}\n");
+    let message = parse_sheet(instruments(), &text).unwrap_err().to_string();
+    assert!(
+        message.contains(&format!("\"{}…\"", "x".repeat(80))),
+        "{}",
+        &message[..200]
+    );
+    assert!(message.len() < 500, "{} bytes", message.len());
+    let header = format!("respondent,{huge}\nAnna,1\n");
+    let message = parse_sheet(instruments(), &header).unwrap_err().to_string();
+    assert!(
+        message.len() < 500 && message.contains('…'),
+        "{} bytes",
+        message.len()
+    );
+}
+
+#[test]
+fn decode_text_reads_what_excel_saves() {
+    let text = "respondent;go1\r\nJosé Müller;goed\r\n";
+    assert_eq!(
+        decode_text(text.as_bytes()).unwrap(),
+        (text.to_string(), "UTF-8")
+    );
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    assert_eq!(decode_text(&bom).unwrap(), (text.to_string(), "UTF-8"));
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    assert_eq!(
+        decode_text(&cp1252).unwrap(),
+        (text.to_string(), "windows-1252")
+    );
+    // Excel's "Unicode text": UTF-16 with a byte order mark.
+    let mut le = vec![0xff, 0xfe];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(decode_text(&le).unwrap(), (text.to_string(), "UTF-16LE"));
+    let mut be = vec![0xfe, 0xff];
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    assert_eq!(decode_text(&be).unwrap(), (text.to_string(), "UTF-16BE"));
+    // A workbook or binary file is refused, not read as Windows-1252.
+    assert_eq!(decode_text(b"PK\x03\x04rest"), Err(DecodeError::Workbook));
+    assert_eq!(decode_text(b"r\0e\0s\0"), Err(DecodeError::Binary));
+}
+
+#[test]
+fn sheets_in_windows_1252_and_utf_16_import_from_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "respondent\tgo1\r\nJosé\tprima\r\n";
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let semicolons = text.replace('\t', ";");
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&semicolons);
+    for (name, bytes) in [("unicode.txt", utf16), ("excel.csv", cp1252.into_owned())] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let r = read_respondents(instruments(), &path).unwrap();
+        assert_eq!(r[0].name, "José", "{name}");
+        assert_eq!(r[0].answers.level("go1"), Level::new(3), "{name}");
+    }
+    let zip = dir.path().join("werkmap.csv");
+    std::fs::write(&zip, b"PK\x03\x04\x14\x00").unwrap();
+    let err = read_respondents(instruments(), &zip)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("werkmap.csv") && err.contains("CSV UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn many_equal_names_are_numbered_in_order() {
+    let mut target = Assessment::new("Workshop", "", instruments(), fixed_time());
+    target.respondents[0].name = "Anna (3)".into();
+    target.respondents[0].answers.response_pct = Some(1);
+    let incoming = ["Anna", "Anna", "Anna", "Anna (2)", " ", "", "Anna"]
+        .iter()
+        .map(|n| Respondent {
+            name: n.to_string(),
+            answers: Default::default(),
+        })
+        .collect();
+    let names = target.add_respondents(incoming);
+    assert_eq!(
+        names,
+        [
+            "Anna",
+            "Anna (2)",
+            "Anna (4)",
+            "Anna (2) (2)",
+            "Deelnemer",
+            "Deelnemer (2)",
+            "Anna (5)"
+        ]
+    );
+    assert_eq!(target.unique_name("Anna"), "Anna (6)");
+    assert_eq!(target.unique_name(" Bert "), "Bert");
 }

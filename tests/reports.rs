@@ -867,3 +867,96 @@ fn xlsx_spread_sheet_has_a_column_per_respondent_with_numbers() {
     let strings = &files["xl/sharedStrings.xml"];
     assert!(strings.contains("Lodewijk Wttewaall van Stoetwegen"));
 }
+
+/// Bidi overrides and isolates, and C1 controls: invisible, they make text show other
+/// than it is ("evil\u{202e}fdp.exe").
+const INVISIBLE: [char; 6] = [
+    '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{85}', '\u{9b}',
+];
+
+fn sneaky() -> Assessment {
+    let mut a = Assessment::new(
+        "Nulmeting \u{202e}9102\u{202c} \u{9b}31m",
+        "\u{2066}Org\u{2069}",
+        instruments(),
+        fixed_time(),
+    );
+    a.respondents[0].name = " \t=HYPERLINK(\"x\")".into();
+    a.respondents[0].answers.edit_shift("go1", |s| {
+        s.level = Level::new(2);
+        s.note = "  +31 6 1234 \u{202a}links\u{85}".into();
+    });
+    a.respondents[0]
+        .answers
+        .edit_criterion("I.2", |c| c.note = "\t@SUM(A1)\n  -2+3 \u{2067}".into());
+    a.note = "\u{202e}omgekeerd".into();
+    a
+}
+
+#[test]
+fn bidi_and_c1_controls_never_reach_a_report() {
+    for format in [
+        Format::Text,
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+    ] {
+        let out = render(instruments(), &sneaky(), format, Options::default());
+        for c in INVISIBLE {
+            assert!(!out.contains(c), "{format:?} holds U+{:04X}", c as u32);
+        }
+    }
+}
+
+#[test]
+fn json_escapes_bidi_and_c1_controls_and_keeps_their_meaning() {
+    let json = render(instruments(), &sneaky(), Format::Json, Options::default());
+    assert!(
+        json.contains("Nulmeting \\u202e9102\\u202c \\u009b31m"),
+        "{json}"
+    );
+    assert!(json.contains("\\u2066Org\\u2069"));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["title"], sneaky().title, "the value reads back unchanged");
+    assert_eq!(v["note"], "\u{202e}omgekeerd");
+}
+
+#[test]
+fn plain_replaces_bidi_and_c1_controls() {
+    use goudenoor::report::{plain, plain_lines};
+    assert_eq!(plain("a\u{202e}b\u{85}c\u{2066}d"), "a�b�c�d");
+    assert_eq!(plain_lines("a\u{2069}\nb\u{9b}"), "a�\nb�");
+    assert_eq!(plain("gewoon één — “tekst”"), "gewoon één — “tekst”");
+}
+
+#[test]
+fn csv_neutralises_formulas_after_spaces_and_tabs() {
+    let csv = render(instruments(), &sneaky(), Format::Csv, Options::default());
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let mut cells = Vec::new();
+    for record in reader.records() {
+        cells.extend(record.unwrap().iter().map(String::from));
+    }
+    for cell in &cells {
+        let start = cell.trim_start_matches([' ', '\t']);
+        assert!(
+            !start.starts_with(['=', '+', '-', '@']),
+            "formula-like cell {cell:?}"
+        );
+    }
+    assert!(
+        cells.iter().any(|c| c == "'  =HYPERLINK(\"x\")"),
+        "{cells:?}"
+    );
+    assert!(
+        cells.iter().any(|c| c.starts_with("'  +31 6 1234")),
+        "{cells:?}"
+    );
+    assert!(
+        cells.iter().any(|c| c.starts_with("' @SUM(A1)")),
+        "{cells:?}"
+    );
+    let excel = goudenoor::report::excel_csv(&csv);
+    assert!(!excel.contains("\n=") && !excel.contains(";="), "{excel}");
+}

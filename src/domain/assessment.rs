@@ -6,6 +6,7 @@ use super::answers::Answers;
 use super::instrument::{Instruments, Scope};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 /// Which instrument (and which version of it) an assessment was made with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,16 +234,12 @@ impl Assessment {
 
     /// `name`, or `name (2)`, `name (3)`, … whichever no respondent has yet.
     pub fn unique_name(&self, name: &str) -> String {
-        let name = name.trim();
-        let name = if name.is_empty() { "Deelnemer" } else { name };
-        let taken = |candidate: &str| self.respondents.iter().any(|r| r.name == candidate);
-        if !taken(name) {
-            return name.to_string();
-        }
-        (2..)
-            .map(|n| format!("{name} ({n})"))
-            .find(|candidate| !taken(candidate))
-            .expect("an unused number exists")
+        let taken: HashSet<&str> = self.respondents.iter().map(|r| r.name.as_str()).collect();
+        unique_among(
+            name,
+            |candidate| taken.contains(candidate),
+            &mut HashMap::new(),
+        )
     }
 
     /// Add respondents, renaming any whose name is taken; an untouched solo placeholder
@@ -255,25 +252,44 @@ impl Assessment {
         {
             self.respondents.clear();
         }
-        let mut taken: std::collections::HashSet<String> =
-            self.respondents.iter().map(|r| r.name.clone()).collect();
+        // One set of names and, per name, the next number to try: linear in the number
+        // of respondents, also when thousands share one name.
+        let mut taken: HashSet<String> = self.respondents.iter().map(|r| r.name.clone()).collect();
+        let mut next = HashMap::new();
+        self.respondents.reserve(respondents.len());
         respondents
             .into_iter()
             .map(|mut r| {
-                let base = r.name.trim();
-                let base = if base.is_empty() { "Deelnemer" } else { base }.to_string();
-                let mut name = base.clone();
-                let mut n = 2;
-                while taken.contains(&name) {
-                    name = format!("{base} ({n})");
-                    n += 1;
-                }
-                taken.insert(name.clone());
-                r.name = name.clone();
+                r.name = unique_among(&r.name, |c| taken.contains(c), &mut next);
+                taken.insert(r.name.clone());
+                let name = r.name.clone();
                 self.respondents.push(r);
                 name
             })
             .collect()
+    }
+}
+
+/// `name` (trimmed; "Deelnemer" when empty), or the first `name (n)`, n ≥ 2, that is not
+/// `taken`. `next` remembers per name where to go on counting: the numbers below it are
+/// taken already, so a caller that only adds names may pass the same map again.
+fn unique_among(
+    name: &str,
+    taken: impl Fn(&str) -> bool,
+    next: &mut HashMap<String, u32>,
+) -> String {
+    let name = name.trim();
+    let name = if name.is_empty() { "Deelnemer" } else { name };
+    if !taken(name) {
+        return name.to_string();
+    }
+    let n = next.entry(name.to_string()).or_insert(2);
+    loop {
+        let candidate = format!("{name} ({n})");
+        *n += 1;
+        if !taken(&candidate) {
+            return candidate;
+        }
     }
 }
 

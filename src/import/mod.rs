@@ -51,6 +51,60 @@ pub fn respondents_of(
         .collect())
 }
 
+/// Why a file's bytes are not text goudenoor can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// A spreadsheet workbook (.xlsx, .ods: a zip archive) or an old .xls file.
+    Workbook,
+    /// Zero bytes without a byte order mark: binary, or UTF-16 saved without one.
+    Binary,
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Workbook => f.write_str(
+                "dit is een werkmap van een rekenprogramma (zoals .xlsx), geen tekst; sla het blad op als \"CSV UTF-8 (door lijstscheidingsteken gescheiden)\" en importeer dat bestand",
+            ),
+            DecodeError::Binary => f.write_str(
+                "dit is geen tekstbestand (het bevat nul-bytes); sla het antwoordblad op als \"CSV UTF-8\" en importeer dat bestand",
+            ),
+        }
+    }
+}
+
+/// Text from a file's bytes, and the name of the encoding it was in: UTF-8 (with or
+/// without byte order mark), UTF-16 LE or BE with a byte order mark (Excel's "Unicode
+/// text"), and otherwise Windows-1252 (Excel's "CSV" on Windows), which every byte sequence
+/// decodes in. A byte order mark is not part of the text.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
+    let bytes = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, _)) if encoding == encoding_rs::UTF_8 => &bytes[3..],
+        Some((encoding, bom_length)) => {
+            let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+            return Ok((text.into_owned(), encoding.name()));
+        }
+        None => bytes,
+    };
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xd0\xcf\x11\xe0") {
+        return Err(DecodeError::Workbook);
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), encoding_rs::UTF_8.name())),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok((text.into_owned(), encoding_rs::WINDOWS_1252.name()))
+        }
+    }
+}
+
+/// The extensions read as answer sheets: CSV, and the text files Excel saves
+/// ("Tekst (tab is scheidingsteken)", "Unicode-tekst").
+pub const SHEET_EXTENSIONS: [&str; 3] = ["csv", "txt", "tsv"];
+
 /// Read respondents for `target` from `path`: an answer sheet (`.csv`) or an
 /// assessment (`.ron`).
 pub fn read_respondents(
@@ -58,24 +112,46 @@ pub fn read_respondents(
     target: &Assessment,
     path: &Path,
 ) -> Result<Vec<Respondent>, ImportError> {
-    let is_csv = path
+    let extension = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"));
-    if is_csv {
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if SHEET_EXTENSIONS.contains(&extension.as_str()) {
         let bytes = std::fs::read(path).map_err(|e| {
-            ImportError::Read(format!("{} kan niet worden gelezen: {e}", path.display()))
-        })?;
-        let text = String::from_utf8(bytes).map_err(|_| {
             ImportError::Read(format!(
-                "{} is geen UTF-8-tekst; sla het antwoordblad op als \"CSV UTF-8\"",
-                path.display()
+                "{} kan niet worden gelezen: {}.",
+                path.display(),
+                crate::output::io_error_nl(&e)
             ))
         })?;
+        let (text, _encoding) = decode_text(&bytes)
+            .map_err(|e| ImportError::Read(format!("{}: {e}.", path.display())))?;
         parse_sheet(instruments, &target.instrument_ids(), &text).map_err(ImportError::Sheet)
-    } else {
-        let other = crate::store::load_with(path, instruments)
-            .map_err(|e| ImportError::Read(e.to_string()))?;
+    } else if extension == "ron" {
+        let other = crate::store::load_with(path, instruments).map_err(|e| match e {
+            crate::store::StoreError::Read { path, error } => ImportError::Read(format!(
+                "{} kan niet worden gelezen: {}.",
+                path.display(),
+                crate::output::io_error_nl(&error)
+            )),
+            other => ImportError::Read(other.to_string()),
+        })?;
         respondents_of(instruments, target, &other)
+    } else {
+        let kind = if extension.is_empty() {
+            "heeft geen extensie".to_string()
+        } else {
+            format!("heeft de extensie .{}", crate::report::plain(&extension))
+        };
+        let hint = if ["xlsx", "xls", "xlsm", "ods", "numbers"].contains(&extension.as_str()) {
+            " Sla het werkblad in het rekenprogramma op als \"CSV UTF-8\"."
+        } else {
+            ""
+        };
+        Err(ImportError::Read(format!(
+            "{} {kind}; goudenoor importeert antwoordbladen (.csv, .txt of .tsv) en beoordelingen (.ron).{hint}",
+            path.display()
+        )))
     }
 }
 

@@ -18,12 +18,7 @@ pub struct CellError {
 
 impl std::fmt::Display for CellError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let value = crate::text::plain(&self.value);
-        let value = if value.chars().count() > 80 {
-            format!("{}…", value.chars().take(80).collect::<String>())
-        } else {
-            value
-        };
+        let value = shorten(&crate::text::plain(&self.value));
         write!(
             f,
             "regel {}, kolom {}: \"{}\" — verwacht {}",
@@ -32,10 +27,23 @@ impl std::fmt::Display for CellError {
     }
 }
 
+/// How much of a cell's contents a message quotes.
+const QUOTED_CHARS: usize = 80;
+
+/// `text` cut to 80 characters, with "…" where it was cut.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetError {
     /// The header is missing, or names an unknown or repeated column.
     Header(String),
+    /// A quote opened on this line (the header is line 1) is never closed.
+    Quote(u64),
     /// Every bad cell; nothing was imported.
     Cells(Vec<CellError>),
 }
@@ -44,6 +52,10 @@ impl std::fmt::Display for SheetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SheetError::Header(message) => write!(f, "Antwoordblad geweigerd: {message}"),
+            SheetError::Quote(line) => write!(
+                f,
+                "Antwoordblad geweigerd, er is niets geïmporteerd: een aanhalingsteken is niet gesloten.\n  regel {line}: een cel begint met een aanhalingsteken (\") dat nergens wordt gesloten, zodat de rest van het blad één cel lijkt. Zet er een \" achter of haal het weg, sla het blad opnieuw op en importeer het nog eens."
+            ),
             SheetError::Cells(cells) => {
                 write!(
                     f,
@@ -199,14 +211,19 @@ pub fn parse_sheet(
 ) -> Result<Vec<Respondent>, SheetError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("");
-    // Spreadsheets with a Dutch locale save with semicolons; some with tabs.
-    let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
-        b'\t'
-    } else if first_line.contains(';') && !first_line.contains(',') {
-        b';'
-    } else {
-        b','
-    };
+    // Spreadsheets with a Dutch locale save with semicolons, "text" exports with tabs;
+    // column names hold none of these, so the header's most frequent one separates.
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| {
+            let count = first_line.bytes().filter(|b| b == d).count();
+            // On a tie (e.g. none at all) the comma wins.
+            (count, *d == b',')
+        })
+        .expect("three candidates");
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(SheetError::Quote(line));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -228,7 +245,7 @@ pub fn parse_sheet(
             let known = sheet_columns(instruments, included);
             SheetError::Header(format!(
                 "kolom \"{}\" is onbekend; bekende kolommen zijn {} … {} ({} in totaal; `goudenoor sheet` maakt een blanco blad)",
-                crate::text::plain(name),
+                shorten(&crate::text::plain(name)),
                 known.iter().take(3).cloned().collect::<Vec<_>>().join(", "),
                 known.last().cloned().unwrap_or_default(),
                 known.len()
@@ -237,7 +254,7 @@ pub fn parse_sheet(
         if columns.contains(&column) {
             return Err(SheetError::Header(format!(
                 "kolom \"{}\" staat er twee keer in",
-                crate::text::plain(name)
+                shorten(&crate::text::plain(name))
             )));
         }
         columns.push(column);
@@ -336,4 +353,37 @@ pub fn parse_sheet(
         return Err(SheetError::Cells(errors));
     }
     Ok(respondents)
+}
+/// The line (header = 1) of a quoted cell that is never closed, read as the CSV reader
+/// does: a quote is special only at the start of a cell, and `""` inside one is a quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let (mut line, mut opened) = (1u64, 0u64);
+    let (mut in_quotes, mut cell_start) = (false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_quotes {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            } else if b == b'\n' {
+                line += 1;
+            }
+        } else if b == b'"' && cell_start {
+            in_quotes = true;
+            opened = line;
+            cell_start = false;
+        } else if b == b'\n' {
+            line += 1;
+            cell_start = true;
+        } else {
+            cell_start = b == b'\r' || b == delimiter;
+        }
+        i += 1;
+    }
+    in_quotes.then_some(opened)
 }

@@ -5,10 +5,12 @@
 use super::model::Report;
 use crate::domain::format_number;
 
-/// A cell that a spreadsheet would read as a formula gets a leading apostrophe.
+/// A cell that a spreadsheet would read as a formula gets a leading apostrophe; spreadsheets
+/// skip leading spaces and tabs, so a formula character after them counts too.
 pub fn neutralise(cell: &str) -> String {
     let cell = super::plain_lines(cell);
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let start = cell.trim_start_matches([' ', '\t']);
+    if cell.starts_with(['\t', '\r']) || start.starts_with(['=', '+', '-', '@']) {
         format!("'{cell}")
     } else {
         cell
@@ -71,4 +73,24 @@ pub fn render(r: &Report) -> String {
             .expect("in memory");
     }
     String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out")
+}
+
+/// A CSV report (RFC 4180, as `render` makes it) the way Dutch Excel opens it directly:
+/// semicolons between cells, a UTF-8 byte order mark, and CRLF line ends.
+pub fn excel_csv(csv: &str) -> String {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.expect("our own CSV reads back");
+        writer.write_record(&record).expect("in memory");
+    }
+    let body = String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8");
+    format!("\u{feff}{body}")
 }

@@ -425,5 +425,23 @@ pub fn json_report(
 pub fn render(r: &Report) -> String {
     let mut text = serde_json::to_string_pretty(&from_report(r)).expect("reports always serialize");
     text.push('\n');
-    text
+    escape_invisible(&text)
+}
+
+/// JSON text with bidi and C1 controls (see [`super::is_invisible_control`]) written as
+/// `\uXXXX` escapes, which serde_json leaves raw. Such characters only occur inside
+/// strings, so escaping them everywhere keeps the JSON valid and its values the same.
+pub fn escape_invisible(json: &str) -> String {
+    if !json.chars().any(super::is_invisible_control) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if super::is_invisible_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

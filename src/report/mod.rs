@@ -59,19 +59,13 @@ pub fn render(
     }
 }
 
-/// Text safe for a terminal: control characters (escape sequences, carriage returns)
-/// replaced, newlines and tabs flattened to spaces.
-pub fn plain(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' | '\r' => ' ',
-            c if c.is_control() => '�',
-            c => c,
-        })
-        .collect()
-}
+pub use crate::text::{plain, plain_lines};
+pub use csv_out::excel_csv;
+pub use json::escape_invisible;
 
-/// Like `plain`, but keeps line breaks (for notes shown on their own lines).
-pub fn plain_lines(text: &str) -> String {
-    text.lines().map(plain).collect::<Vec<_>>().join("\n")
+/// Characters that reorder or hide text without being visible themselves: the bidi
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the C1 controls
+/// (U+0080–U+009F). A title with them can show one thing and mean another.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{80}'..='\u{9f}')
 }
