@@ -139,6 +139,21 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// Start de live workshop: deelnemers antwoorden op hun eigen telefoon (QR-code of code)
+    Live {
+        /// Korte naam (zoals `list` die toont) of pad naar een bestand
+        #[arg(value_name = "NAAM")]
+        name: String,
+        /// Het adres om op te luisteren (standaard het netwerkadres van deze laptop)
+        #[arg(long, value_name = "ADRES")]
+        bind: Option<std::net::IpAddr>,
+        /// De poort (standaard 8137, of een vrije)
+        #[arg(long, value_name = "POORT")]
+        port: Option<u16>,
+        /// Deelnemers geven geen naam; ze heten "Deelnemer 1", "Deelnemer 2", …
+        #[arg(long)]
+        anonymous: bool,
+    },
     /// Schrijf een aanvulscript voor een shell naar stdout
     Completions {
         /// De shell
@@ -413,8 +428,6 @@ pub fn clap_error_nl(error: &clap::Error) -> String {
         "{sentence}{suggestion}{usage}\n\nMeer uitleg: goudenoor --help, of goudenoor OPDRACHT --help"
     )
 }
-
-
 
 /// Run the command line; errors go to stderr with a non-zero exit.
 pub fn main() -> ExitCode {
@@ -826,6 +839,22 @@ pub fn run(cli: Cli) -> Result<(), String> {
             let text = crate::report::render_comparison(instruments, &a, &b, format)
                 .map_err(|e| e.to_string())?;
             write_out(output, text.as_bytes(), force, Some(&store))
+        }
+        Some(Command::Live {
+            name,
+            bind,
+            port,
+            anonymous,
+        }) => {
+            let store = open_store(cli.data_dir)?;
+            let (path, _) = load(&store, &name, instruments)?;
+            let request = crate::app::LiveRequest {
+                bind,
+                port,
+                anonymous,
+            };
+            crate::tui::run_with(store, Some(path), Some(request))
+                .map_err(|e| format!("terminalfout: {e}"))
         }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut command(), "goudenoor", &mut std::io::stdout());

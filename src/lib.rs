@@ -9,6 +9,7 @@ pub mod export;
 pub mod fixtures;
 pub mod import;
 pub mod live;
+pub mod live_bridge;
 pub mod output;
 pub mod paper;
 pub mod procedure;

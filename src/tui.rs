@@ -28,6 +28,8 @@ pub enum Input {
     Terminal(Event),
     /// SIGTERM, SIGHUP or SIGINT: save and leave, restoring the terminal.
     Stop,
+    /// A participant of the live workshop joined, answered, finished or voted.
+    Live(crate::live::LiveEvent),
     Failed(io::Error),
 }
 
@@ -81,12 +83,39 @@ fn mouse_to_msg(model: &Model, event: &Event) -> Option<Msg> {
     }
 }
 
+/// How long live answers may wait before they are saved together.
+pub const LIVE_BATCH: Duration = Duration::from_millis(200);
+
 pub fn run(store: Store, open: Option<PathBuf>) -> io::Result<()> {
+    run_with(store, open, None)
+}
+
+/// The app, on `open`, with the live workshop started at once when `live` asks for it.
+pub fn run_with(
+    store: Store,
+    open: Option<PathBuf>,
+    live: Option<crate::app::LiveRequest>,
+) -> io::Result<()> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(io::Error::other(
+            "dit is geen terminal; start goudenoor in een terminalvenster (de opdrachten zoals `goudenoor report` werken ook zonder)",
+        ));
+    }
     let instruments = Instruments::embedded();
     let mut model = Model::new(instruments, store.dir().to_path_buf());
     model.color = colour_wanted();
-    let mut runtime =
-        Runtime::new(store, instruments).with_exporter(Box::new(crate::export::export_report));
+    model.live_request = live;
+    let (tx, rx) = mpsc::channel();
+    let live_tx = std::sync::Mutex::new(tx.clone());
+    let sink: crate::app::LiveSink = std::sync::Arc::new(move |event| {
+        if let Ok(tx) = live_tx.lock() {
+            let _ = tx.send(Input::Live(event));
+        }
+    });
+    let mut runtime = Runtime::new(store, instruments)
+        .with_exporter(Box::new(crate::export::export_report))
+        .with_live_sink(sink);
     let mut queue = VecDeque::from([Msg::Listed(runtime.list())]);
     if let Some(path) = open {
         queue.push_back(runtime.open(&path));
@@ -99,7 +128,6 @@ pub fn run(store: Store, open: Option<PathBuf>) -> io::Result<()> {
         previous(info);
     }));
 
-    let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     ratatui::run(|terminal| {
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -114,6 +142,10 @@ pub fn run(store: Store, open: Option<PathBuf>) -> io::Result<()> {
                     match effect {
                         Effect::Quit => quit = true,
                         Effect::SaveSoon => save_at = Some(Instant::now() + NOTE_PAUSE),
+                        Effect::SaveBatched => {
+                            let due = Instant::now() + LIVE_BATCH;
+                            save_at = Some(save_at.map_or(due, |at| at.min(due)));
+                        }
                         effect => {
                             if matches!(effect, Effect::Save(_)) {
                                 save_at = None;
@@ -159,6 +191,7 @@ pub fn run(store: Store, open: Option<PathBuf>) -> io::Result<()> {
                         queue.push_back(msg);
                     }
                 }
+                Some(Input::Live(event)) => queue.push_back(Msg::Live(event)),
                 Some(Input::Stop) => {
                     // Save what waits, then leave without asking: the signal means stop.
                     queue.push_back(Msg::SaveDue);

@@ -17,6 +17,8 @@ pub enum Screen {
     Measurements,
     Model,
     Team,
+    /// The workshop step while the live server runs.
+    TeamLive,
     Actions,
     Results,
     Compare,
@@ -450,6 +452,85 @@ const TEAM: &[Binding] = &[
     b("", &[PageDown], |_| Msg::PageDown, "", false),
 ];
 
+const TEAM_LIVE: &[Binding] = &[
+    b(
+        "s",
+        &[C('s')],
+        |_| Msg::ToggleAnswering,
+        "antwoorden sluiten / openen",
+        true,
+    ),
+    b(
+        "R",
+        &[C('R')],
+        |_| Msg::ToggleResultsShown,
+        "resultaat tonen aan deelnemers",
+        true,
+    ),
+    b(
+        "w",
+        &[C('w')],
+        |_| Msg::CycleWarmup,
+        "opwarmer: stemmen → definities → uit",
+        true,
+    ),
+    b("Q", &[C('Q')], |_| Msg::ToggleQr, "QR-code groot", true),
+    b(
+        "S",
+        &[C('S')],
+        |_| Msg::ToggleSort,
+        "sorteer op verschil",
+        false,
+    ),
+    b("1-4", DIGITS_4, digit, "akkoord: niveau / antwoord", false),
+    b(
+        "d 1-4",
+        &[C('d')],
+        |_| Msg::SetAmbition,
+        "akkoord doel: d, dan het niveau",
+        false,
+    ),
+    b(
+        "v n o",
+        &[C('v')],
+        |_| Msg::SetStatus(Status::Met),
+        "akkoord criterium",
+        false,
+    ),
+    b("", &[C('n')], |_| Msg::SetStatus(Status::NotMet), "", false),
+    b("", &[C('o')], |_| Msg::SetStatus(Status::Open), "", false),
+    b(
+        "0 Del",
+        &[C('0'), Backspace, Delete],
+        |_| Msg::ClearLevel,
+        "akkoord wissen",
+        false,
+    ),
+    b(
+        "Enter",
+        &[Enter, C(' ')],
+        |_| Msg::AcceptProposal,
+        "voorstel overnemen",
+        false,
+    ),
+    b(
+        "A",
+        &[C('A')],
+        |_| Msg::AcceptAll,
+        "alle voorstellen",
+        false,
+    ),
+    b("a", &[C('a')], |_| Msg::ToggleAnonymous, "anoniem", false),
+    b(
+        "PgUp PgDn",
+        &[PageUp],
+        |_| Msg::PageUp,
+        "bladeren in de tabel",
+        false,
+    ),
+    b("", &[PageDown], |_| Msg::PageDown, "", false),
+];
+
 const ACTIONS: &[Binding] = &[
     b("n", &[C('n')], |_| Msg::NewAction, "nieuwe actie", true),
     b(
@@ -550,6 +631,9 @@ pub fn screen(model: &Model) -> Screen {
             Page::Measurements => Screen::Measurements,
             Page::Model => Screen::Model,
         },
+        Some(Step::Team) if model.session.as_ref().is_some_and(|s| s.live.is_some()) => {
+            Screen::TeamLive
+        }
         Some(Step::Team) => Screen::Team,
         Some(Step::Actions) => Screen::Actions,
         Some(Step::Results) => Screen::Results,
@@ -568,6 +652,7 @@ pub fn bindings(screen: Screen) -> Vec<&'static Binding> {
         Screen::Measurements => MEASUREMENTS,
         Screen::Model => MODEL,
         Screen::Team => TEAM,
+        Screen::TeamLive => TEAM_LIVE,
         Screen::Actions => ACTIONS,
         Screen::Results => RESULTS,
         Screen::Compare => COMPARE,
@@ -697,7 +782,7 @@ fn typing_key(model: &Model, key: &KeyEvent, ctrl: bool) -> Option<Msg> {
 }
 
 fn team_dialog_key(mode: &TeamMode, key: &KeyEvent) -> Option<Msg> {
-    if *mode == TeamMode::ConfirmRemove {
+    if matches!(mode, TeamMode::ConfirmRemove | TeamMode::ConfirmLive) {
         return Some(match key.code {
             C('j' | 'J' | 'y' | 'Y') | Enter => Msg::Confirm,
             _ => Msg::Cancel,
@@ -709,6 +794,7 @@ fn team_dialog_key(mode: &TeamMode, key: &KeyEvent) -> Option<Msg> {
         C('r') | F(2) => Msg::RenameRespondent,
         C('x') | Delete => Msg::RemoveRespondent,
         C('i') => Msg::ImportFile,
+        C('l') => Msg::StartLive,
         C('t') => Msg::OpenTeam,
         _ => return None,
     })

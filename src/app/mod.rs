@@ -6,6 +6,7 @@
 mod actions;
 mod home;
 pub mod keys;
+mod live;
 mod runtime;
 mod steps;
 pub mod team;
@@ -13,7 +14,7 @@ mod text_input;
 mod walk;
 
 pub use keys::{Binding, Screen, bindings, event_to_msg, screen};
-pub use runtime::{Runtime, listing as runtime_listing};
+pub use runtime::{LiveSink, Runtime, listing as runtime_listing};
 pub use steps::{Page, Step, instrument, pages, steps};
 pub use text_input::{Edit, TextInput};
 
@@ -203,6 +204,8 @@ pub struct Session {
     /// The results of the assessment as it was last drawn: built once per change, not
     /// once per frame or keystroke.
     pub cache: ResultCache,
+    /// The live workshop, while its server runs.
+    pub live: Option<LiveView>,
 }
 
 /// A memo of the results of one state of the assessment.
@@ -245,6 +248,60 @@ impl ResultCache {
     }
 }
 
+/// The live workshop as the facilitator sees it: where to join, who joined, what they
+/// can do now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveView {
+    pub url: String,
+    pub code_url: String,
+    pub code: String,
+    pub qr: Vec<String>,
+    pub anonymous: bool,
+    /// Participants may answer.
+    pub open: bool,
+    /// The team's result is shown on the participants' screens.
+    pub results_shown: bool,
+    pub phase: crate::live::WarmupPhase,
+    /// Participant id → the respondent their answers go to, and whether they are done.
+    pub participants: Vec<LiveParticipant>,
+    /// Per participant and statement: true = klacht.
+    pub votes: std::collections::BTreeMap<(u32, usize), bool>,
+    /// The QR code fills the screen (for a projector).
+    pub qr_big: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveParticipant {
+    pub id: u32,
+    pub respondent: String,
+    pub done: bool,
+}
+
+impl LiveView {
+    /// Klacht and geen klacht per warm-up statement.
+    pub fn tallies(&self, statements: usize) -> Vec<(usize, usize)> {
+        let mut tallies = vec![(0, 0); statements];
+        for ((_, statement), klacht) in &self.votes {
+            if let Some(t) = tallies.get_mut(*statement) {
+                if *klacht {
+                    t.0 += 1;
+                } else {
+                    t.1 += 1;
+                }
+            }
+        }
+        tallies
+    }
+}
+
+/// What `goudenoor live` asks for: start the server as soon as the assessment is open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveRequest {
+    pub bind: Option<std::net::IpAddr>,
+    pub port: Option<u16>,
+    pub anonymous: bool,
+}
+
 /// The respondents dialog: who answers now, add, rename, remove, import.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamDialog {
@@ -259,11 +316,14 @@ pub enum TeamMode {
     Rename(TextInput),
     ConfirmRemove,
     Import(TextInput),
+    /// "Start een webpagina voor deelnemers op dit netwerk?"
+    ConfirmLive,
 }
 
 impl Session {
     pub fn steps(&self, instruments: &Instruments) -> Vec<Step> {
-        steps(instruments, &self.included, self.assessment.is_workshop())
+        let team = self.assessment.is_workshop() || self.live.is_some();
+        steps(instruments, &self.included, team)
     }
 
     /// The respondent as shown: a name, or a letter when anonymous.
@@ -348,6 +408,8 @@ pub struct Model {
     pub time_zone: jiff::tz::TimeZone,
     pub data_dir: PathBuf,
     pub viewport: Viewport,
+    /// `goudenoor live`: start the server when the assessment opens.
+    pub live_request: Option<LiveRequest>,
 }
 
 /// The smallest terminal the screens are designed for.
@@ -371,6 +433,7 @@ impl Model {
             time_zone: jiff::tz::TimeZone::system(),
             data_dir,
             viewport: Viewport::default(),
+            live_request: None,
         }
     }
 
@@ -482,6 +545,15 @@ pub enum Msg {
     /// Take the proposal for every row not agreed yet.
     AcceptAll,
     Imported(Vec<crate::domain::Respondent>, Vec<String>),
+    // Live workshop
+    /// `l` in the respondents dialog: ask before starting the server.
+    StartLive,
+    LiveStarted(Box<LiveStarted>),
+    Live(crate::live::LiveEvent),
+    ToggleAnswering,
+    ToggleResultsShown,
+    CycleWarmup,
+    ToggleQr,
     // Action plan and results
     /// On the results: the selected next step becomes an action.
     MakeAction,
@@ -513,6 +585,25 @@ pub enum Msg {
     SaveFailed(String),
 }
 
+/// The server runs: where participants join.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveStarted {
+    pub url: String,
+    pub code_url: String,
+    pub code: String,
+    pub qr: Vec<String>,
+    pub anonymous: bool,
+}
+
+/// What the facilitator changes on the running server.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LiveControl {
+    Open(bool),
+    Results(Option<crate::live::TeamView>),
+    Warmup(crate::live::WarmupPhase),
+    Remove(u32),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
     pub path: PathBuf,
@@ -541,6 +632,14 @@ pub enum Effect {
     Save(Box<Assessment>),
     /// Save after a pause without typing (notes).
     SaveSoon,
+    /// Save within a short while, however many changes arrive (live answers).
+    SaveBatched,
+    StartLive {
+        questionnaire: Box<crate::live::Questionnaire>,
+        request: LiveRequest,
+    },
+    StopLive,
+    LiveControl(LiveControl),
     /// Read respondents from an answer sheet or another assessment.
     ImportFile(PathBuf),
     NewRound {
@@ -592,7 +691,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Opened(opened) => {
             open_session(model, *opened);
-            return vec![];
+            return after_open(model);
         }
         Msg::Saved(at) => {
             if let Some(session) = &mut model.session {
@@ -636,6 +735,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.popup = Some(popup);
             return vec![];
         }
+        Msg::LiveStarted(started) => return live::started(model, *started),
+        Msg::Live(event) => return live::event(model, event),
         _ => {}
     }
     if model.too_small() {
@@ -698,6 +799,9 @@ fn quit(model: &mut Model) -> Vec<Effect> {
     }
     let mut effects = Vec::new();
     if let Some(session) = &mut model.session {
+        if session.live.is_some() {
+            effects.push(Effect::StopLive);
+        }
         if session.unsaved_note {
             session.unsaved_note = false;
             effects.extend(save(session));
@@ -790,11 +894,33 @@ fn open_session(model: &mut Model, opened: Opened) {
         unsaved_note: false,
         undo: Vec::new(),
         cache: ResultCache::default(),
+        live: None,
     };
     // Resume where the work stops: the first step with something left to answer.
     let first_open = walk::first_open_step(model.instruments, &session);
     go_to(model.instruments, &mut session, first_open);
     model.session = Some(session);
+}
+
+/// Effects to run right after opening: the live server `goudenoor live` asked for.
+pub fn after_open(model: &mut Model) -> Vec<Effect> {
+    match (model.live_request.take(), &model.session) {
+        (Some(request), Some(session)) if !session.read_only => vec![Effect::StartLive {
+            questionnaire: Box::new(crate::live_bridge::questionnaire(
+                model.instruments,
+                &session.assessment,
+                request.anonymous,
+            )),
+            request,
+        }],
+        (Some(_), Some(_)) => {
+            model.notice = Some(Notice::Error(
+                "De live workshop start niet: deze beoordeling is alleen-lezen geopend.".into(),
+            ));
+            vec![]
+        }
+        _ => vec![],
+    }
 }
 
 fn go_to(instruments: &Instruments, session: &mut Session, step: usize) {
@@ -839,6 +965,9 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let mut effects = Vec::new();
             if session.unsaved_note {
                 effects.extend(save(session));
+            }
+            if session.live.is_some() {
+                effects.push(Effect::StopLive);
             }
             model.session = None;
             effects.extend([Effect::Close, Effect::List]);

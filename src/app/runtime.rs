@@ -9,11 +9,16 @@ use std::path::{Path, PathBuf};
 /// so the app does not depend on the report formats.
 pub type Exporter = Box<dyn Fn(&Assessment, &Path) -> Result<PathBuf, String>>;
 
+/// Where the live server's events go: the terminal loop's channel.
+pub type LiveSink = std::sync::Arc<dyn Fn(crate::live::LiveEvent) + Send + Sync>;
+
 pub struct Runtime {
     store: Store,
     instruments: &'static Instruments,
     handle: Option<Handle>,
     exporter: Option<Exporter>,
+    live: Option<crate::live::LiveServer>,
+    live_sink: Option<LiveSink>,
 }
 
 impl Runtime {
@@ -23,7 +28,15 @@ impl Runtime {
             instruments,
             handle: None,
             exporter: None,
+            live: None,
+            live_sink: None,
         }
+    }
+
+    /// Where the live server's events go (set by the terminal loop).
+    pub fn with_live_sink(mut self, sink: LiveSink) -> Self {
+        self.live_sink = Some(sink);
+        self
     }
 
     pub fn with_exporter(mut self, exporter: Exporter) -> Self {
@@ -45,9 +58,9 @@ impl Runtime {
                 let opened = Opened {
                     path: handle.path().to_path_buf(),
                     read_only: handle.is_read_only(),
-                    reason: handle.read_only_reason().map(|r| {
-                        format!("Alleen-lezen: {r}; wijzigingen worden niet opgeslagen.")
-                    }),
+                    reason: handle
+                        .read_only_reason()
+                        .map(|r| format!("Alleen-lezen: {r}; wijzigingen worden niet opgeslagen.")),
                     assessment,
                 };
                 self.handle = Some(handle);
@@ -126,7 +139,30 @@ impl Runtime {
                     Err(e) => Some(Msg::SaveFailed(e.to_string())),
                 }
             }
-            Effect::SaveSoon => None,
+            Effect::SaveSoon | Effect::SaveBatched => None,
+            Effect::StartLive {
+                questionnaire,
+                request,
+            } => Some(self.start_live(*questionnaire, request)),
+            Effect::StopLive => {
+                if let Some(server) = self.live.take() {
+                    server.stop();
+                }
+                None
+            }
+            Effect::LiveControl(control) => {
+                if let Some(server) = &self.live {
+                    match control {
+                        super::LiveControl::Open(open) => server.set_open(open),
+                        super::LiveControl::Results(view) => server.show_results(view),
+                        super::LiveControl::Warmup(phase) => server.set_warmup_phase(phase),
+                        super::LiveControl::Remove(id) => {
+                            server.remove(crate::live::ParticipantId(id))
+                        }
+                    }
+                }
+                None
+            }
             Effect::ImportFile(path) => Some(self.import(&path)),
             Effect::NewRound { from, blank, title } => Some(
                 self.new_round(&from, blank, title)
@@ -145,6 +181,38 @@ impl Runtime {
                 None
             }
             Effect::Quit => None,
+        }
+    }
+
+    fn start_live(
+        &mut self,
+        questionnaire: crate::live::Questionnaire,
+        request: super::LiveRequest,
+    ) -> Msg {
+        let Some(sink) = self.live_sink.clone() else {
+            return Msg::Failed("De live workshop kan hier niet starten.".into());
+        };
+        if let Some(server) = self.live.take() {
+            server.stop();
+        }
+        let config = crate::live::LiveConfig {
+            bind: request.bind,
+            port: request.port,
+            anonymous: request.anonymous,
+        };
+        match crate::live::LiveServer::start(config, questionnaire, move |event| sink(event)) {
+            Ok(server) => {
+                let started = super::LiveStarted {
+                    url: server.join_url(),
+                    code_url: server.code_url(),
+                    code: server.short_code().to_string(),
+                    qr: server.qr_lines(),
+                    anonymous: request.anonymous,
+                };
+                self.live = Some(server);
+                Msg::LiveStarted(Box::new(started))
+            }
+            Err(e) => Msg::Failed(e.to_string()),
         }
     }
 
@@ -248,9 +316,7 @@ impl Runtime {
     }
 
     pub fn list(&self) -> Vec<HomeEntry> {
-        let cached = self
-            .store
-            .list_cached(|a| listing(self.instruments, a));
+        let cached = self.store.list_cached(|a| listing(self.instruments, a));
         let entries = match cached {
             Ok(entries) => entries,
             Err(e) => {

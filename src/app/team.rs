@@ -71,6 +71,9 @@ pub fn team_rows(instruments: &Instruments, session: &Session) -> Vec<TeamRow> {
 }
 
 pub(super) fn update_overview(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    if let Some(effects) = super::live::control(model, &msg) {
+        return effects;
+    }
     let instruments = model.instruments;
     let viewport = model.viewport;
     let session = model.session.as_mut().expect("a session");
@@ -348,6 +351,17 @@ pub(super) fn update_dialog(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 ));
             }
             Msg::ImportFile => dialog.mode = TeamMode::Import(TextInput::single("")),
+            Msg::StartLive if session.live.is_some() => {
+                model.notice = Some(Notice::Info(
+                    "De live workshop draait al; zie de stap Workshop.".into(),
+                ));
+            }
+            Msg::StartLive if session.read_only => {
+                model.notice = Some(Notice::Error(
+                    "Alleen-lezen: hier kan geen live workshop starten.".into(),
+                ));
+            }
+            Msg::StartLive => dialog.mode = TeamMode::ConfirmLive,
             Msg::Back | Msg::Cancel | Msg::OpenTeam => session.team = None,
             _ => {}
         },
@@ -390,11 +404,36 @@ pub(super) fn update_dialog(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             _ => {}
         },
+        TeamMode::ConfirmLive => {
+            dialog.mode = TeamMode::List;
+            if matches!(msg, Msg::Confirm) {
+                session.team = None;
+                return vec![Effect::StartLive {
+                    questionnaire: Box::new(crate::live_bridge::questionnaire(
+                        instruments,
+                        &session.assessment,
+                        false,
+                    )),
+                    request: super::live::request_from_app(),
+                }];
+            }
+        }
         TeamMode::ConfirmRemove => {
             if matches!(msg, Msg::Confirm) {
                 let selected = dialog.selected;
                 session.remember();
                 let removed = session.assessment.respondents.remove(selected);
+                // A participant of the live workshop loses their place too.
+                let mut effects = Vec::new();
+                if let Some(live) = &mut session.live
+                    && let Some(i) = live
+                        .participants
+                        .iter()
+                        .position(|p| p.respondent == removed.name)
+                {
+                    let p = live.participants.remove(i);
+                    effects.push(Effect::LiveControl(super::LiveControl::Remove(p.id)));
+                }
                 let dialog = session.team.as_mut().expect("a dialog");
                 dialog.selected = selected.min(count - 2);
                 dialog.mode = TeamMode::List;
@@ -403,7 +442,8 @@ pub(super) fn update_dialog(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 let step = session.step;
                 super::go_to(instruments, session, step);
                 model.notice = Some(Notice::Info(format!("{} verwijderd", removed.name)));
-                return save(model.session.as_ref().expect("a session"));
+                effects.extend(save(model.session.as_ref().expect("a session")));
+                return effects;
             }
             dialog.mode = TeamMode::List;
         }

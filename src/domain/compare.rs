@@ -328,7 +328,8 @@ fn reached(
                 next.criteria.iter().all(counts)
             } else {
                 // Below an additive floor the step named how many points it needs.
-                next.criteria.iter().filter(|c| counts(c)).count() >= usize::from(next.points.max(1))
+                next.criteria.iter().filter(|c| counts(c)).count()
+                    >= usize::from(next.points.max(1))
             }
         }
         Detail::Checklist(_) => answers.check(&step.item) == super::Check::Ja,

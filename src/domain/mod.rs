@@ -11,6 +11,7 @@ pub mod result;
 pub mod scoring;
 pub mod setting;
 pub mod validate;
+pub mod warmup;
 
 pub use answers::{Answer, Answers, Check, ItemAnswers, Level, Status};
 pub use assessment::{

@@ -365,4 +365,3 @@ pub fn serialize(assessment: &Assessment) -> String {
     text.push('\n');
     text
 }
-

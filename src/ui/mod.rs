@@ -9,6 +9,7 @@ mod dialog;
 mod grid;
 mod help;
 mod home;
+mod live;
 mod model;
 mod norm;
 pub mod radar;
@@ -63,7 +64,10 @@ pub fn frame_layout(model: &Model, area: Rect) -> Frame {
                 | Step::Page(_, Page::Calculator | Page::Model)
         )
     ) && area.width < 120;
-    if model.session.is_none() || model.compare.is_some() || wide {
+    // The live workshop needs room for its QR code beside the table.
+    let live = model.step() == Some(Step::Team)
+        && model.session.as_ref().is_some_and(|s| s.live.is_some());
+    if model.session.is_none() || model.compare.is_some() || wide || live {
         return Frame {
             header,
             sidebar: None,

@@ -316,6 +316,13 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
 }
 
 pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
+    let area = match &session.live {
+        Some(live) => match super::live::render(model, session, live, area, buf) {
+            Some(rest) => rest,
+            None => return,
+        },
+        None => area,
+    };
     let lines = header_lines(model, session, area.width);
     let header = Rect::new(
         area.x,
@@ -420,7 +427,7 @@ pub fn render_dialog(
     let footer = Rect::new(inner.x, inner.bottom().saturating_sub(3), inner.width, 3);
     let (prompt, input) = match &dialog.mode {
         TeamMode::List => (
-            "Enter: deze respondent antwoordt · a toevoegen · r hernoemen · x verwijderen · i importeren (.csv of .ron) · Esc sluiten",
+            "Enter: deze respondent antwoordt · a toevoegen · r hernoemen · x verwijderen · i importeren (.csv of .ron) · l live: deelnemers op hun telefoon · Esc sluiten",
             None,
         ),
         TeamMode::Add(input) => (
@@ -434,6 +441,10 @@ pub fn render_dialog(
         ),
         TeamMode::ConfirmRemove => (
             "Verwijderen met al zijn antwoorden? j of Enter: ja · elke andere toets: nee",
+            None,
+        ),
+        TeamMode::ConfirmLive => (
+            "Start een webpagina voor deelnemers op dit netwerk? Iedereen op dit netwerk met de code kan meedoen; de antwoorden blijven op deze laptop. j of Enter: ja · elke andere toets: nee",
             None,
         ),
     };
