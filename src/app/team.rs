@@ -286,16 +286,20 @@ fn accept(session: &mut Session, row: &TeamRow, proposed: Answer, overwrite: boo
             ambition: ambition.or(a),
             note,
         },
-        (Some(Answer::Criterion { status, note }), Answer::Criterion { status: s, .. })
-            if status == Status::Open =>
-        {
-            Answer::Criterion { status: s, note }
-        }
-        (Some(Answer::Check { answer, note }), Answer::Check { answer: a, .. })
-            if answer == Check::Open =>
-        {
-            Answer::Check { answer: a, note }
-        }
+        (
+            Some(Answer::Criterion {
+                status: Status::Open,
+                note,
+            }),
+            Answer::Criterion { status: s, .. },
+        ) => Answer::Criterion { status: s, note },
+        (
+            Some(Answer::Check {
+                answer: Check::Open,
+                note,
+            }),
+            Answer::Check { answer: a, .. },
+        ) => Answer::Check { answer: a, note },
         _ => return false,
     };
     // Notes stay as agreed; the proposal's gathered notes are for reading.

@@ -136,7 +136,7 @@ fn business_case(values: &BTreeMap<String, Option<f64>>) -> Outputs {
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e.clone()),
     };
     let weg_stil_pct = match (&weg_stil, klanten) {
-        (Ok(_), Some(k)) if k == 0.0 => Err(NotComputed::Undefined(
+        (Ok(_), Some(0.0)) => Err(NotComputed::Undefined(
             "niet te berekenen: er zijn 0 klanten".into(),
         )),
         (Ok(w), Some(k)) => Ok(100.0 * w / k),
@@ -166,7 +166,7 @@ fn business_case(values: &BTreeMap<String, Option<f64>>) -> Outputs {
     let divide = |value: &Result<f64, NotComputed>, id: &str, what: &str| match (value, pct(id)) {
         (Err(e), _) => Err(e.clone()),
         (_, None) => Err(missing(what)),
-        (_, Some(p)) if p == 0.0 => Err(NotComputed::Undefined(format!(
+        (_, Some(0.0)) => Err(NotComputed::Undefined(format!(
             "niet te berekenen: {what} is 0%"
         ))),
         (Ok(v), Some(p)) => Ok(v * 100.0 / p),

@@ -252,7 +252,7 @@ impl AssessmentResult {
     pub fn progress(&self) -> Progress {
         self.instruments
             .iter()
-            .fold(Progress::default(), |acc, r| acc.add(r.progress))
+            .fold(Progress::default(), |acc, r| acc.plus(r.progress))
     }
 }
 

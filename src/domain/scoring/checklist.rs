@@ -90,7 +90,7 @@ pub fn summary(list: &Checklist, answers: &ItemAnswers) -> ChecklistSummary {
         .collect();
     let progress = sections
         .iter()
-        .fold(Progress::default(), |acc, s| acc.add(s.progress));
+        .fold(Progress::default(), |acc, s| acc.plus(s.progress));
     ChecklistSummary {
         overall: share(list.items().map(|(_, i)| i.id.as_str()), answers),
         progress,

@@ -99,7 +99,7 @@ impl Progress {
         (100 * self.done / self.total) as u32
     }
 
-    pub fn add(self, other: Progress) -> Progress {
+    pub fn plus(self, other: Progress) -> Progress {
         Progress {
             done: self.done + other.done,
             total: self.total + other.total,

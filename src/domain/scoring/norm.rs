@@ -443,7 +443,7 @@ pub fn summary(norm: &Norm, answers: &ItemAnswers) -> NormSummary {
     };
     let progress = parts
         .iter()
-        .fold(Progress::default(), |acc, p| acc.add(p.progress));
+        .fold(Progress::default(), |acc, p| acc.plus(p.progress));
     NormSummary {
         provisional: parts.iter().any(|p| p.provisional),
         parts,
