@@ -623,6 +623,13 @@ fn g_and_capital_g_jump_to_the_first_step_and_the_results() {
     assert_eq!(model.step(), Some(Step::Results));
     type_text(&mut model, "g");
     assert_eq!(model.step(), Some(Step::Page(0, Page::GridItem(0))));
+    // The keys the help names with them do the same.
+    update(&mut model, Msg::GoToStep(5));
+    press(&mut model, &[KeyCode::End]);
+    assert_eq!(model.step(), Some(Step::Results));
+    update(&mut model, Msg::GoToStep(10));
+    press(&mut model, &[KeyCode::Home]);
+    assert_eq!(model.step(), Some(Step::Page(0, Page::GridItem(0))));
 }
 
 #[test]
