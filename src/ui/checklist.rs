@@ -129,9 +129,11 @@ pub fn render_fields(
                         (true, false) => "(●)",
                         (false, false) => "( )",
                     };
+                    // Continuation lines are indented by eight: wrap to what is left
+                    // after them, or their ends fall under the scroll bar.
                     for (i, l) in wrap(
                         &format!("{} {mark} {}: {}", n + 1, option.label, option.text),
-                        width.saturating_sub(2),
+                        width.saturating_sub(8),
                     )
                     .into_iter()
                     .enumerate()
