@@ -4,9 +4,7 @@ mod common;
 
 use common::*;
 use crossterm::event::KeyCode;
-use goudenoor::app::{
-    Column, Dialog, Effect, HomeEntry, Listing, Msg, Notice, Page, Step, update,
-};
+use goudenoor::app::{Column, Dialog, Effect, HomeEntry, Listing, Msg, Notice, Page, Step, update};
 use goudenoor::domain::{Level, Status};
 use goudenoor::fixtures::{fixed_time, sample_assessment};
 use std::path::PathBuf;
@@ -62,7 +60,10 @@ fn new_assessment_asks_title_organisation_and_instruments() {
         "Enter moves to the instruments"
     );
     // Add the third instrument of the registry.
-    press(&mut model, &[KeyCode::Down, KeyCode::Down, KeyCode::Char(' ')]);
+    press(
+        &mut model,
+        &[KeyCode::Down, KeyCode::Down, KeyCode::Char(' ')],
+    );
     let effects = press(&mut model, &[KeyCode::Enter]);
     assert_eq!(
         effects,
@@ -320,7 +321,10 @@ fn entering_a_part_puts_the_cursor_on_the_first_open_criterion_and_v_moves_on() 
         .map(|c| c.id.clone())
         .collect();
     for id in &first {
-        a.respondents[0].answers.of_mut(STV).set_status(id, Status::Met);
+        a.respondents[0]
+            .answers
+            .of_mut(STV)
+            .set_status(id, Status::Met);
     }
     let mut model = opened(a);
     norm_part(&mut model, 0);
@@ -385,7 +389,13 @@ fn response_percentage_is_entered_on_part_four_and_bad_input_stays() {
         press(&mut model, &[KeyCode::Esc]);
     }
     assert_eq!(
-        model.session.as_ref().unwrap().answers().of(STV).number("IV.4.pct"),
+        model
+            .session
+            .as_ref()
+            .unwrap()
+            .answers()
+            .of(STV)
+            .number("IV.4.pct"),
         Some(85.0)
     );
 }
@@ -458,7 +468,13 @@ fn read_only_sessions_never_emit_saves() {
     let effects = type_text(&mut model, "2");
     assert!(saved(&effects).is_none());
     assert_eq!(
-        model.session.as_ref().unwrap().answers().of(GO).level("go1"),
+        model
+            .session
+            .as_ref()
+            .unwrap()
+            .answers()
+            .of(GO)
+            .level("go1"),
         Level::new(2)
     );
 }
@@ -472,7 +488,13 @@ fn save_failure_keeps_answers_in_memory_and_says_so() {
         Msg::SaveFailed("Opslaan in /data/x.ron is mislukt: schijf vol".into()),
     );
     assert_eq!(
-        model.session.as_ref().unwrap().answers().of(GO).level("go1"),
+        model
+            .session
+            .as_ref()
+            .unwrap()
+            .answers()
+            .of(GO)
+            .level("go1"),
         Level::new(2)
     );
     let text = screen(&mut model, 80, 24);
@@ -566,7 +588,11 @@ fn results_scroll_stops_at_the_end_and_end_goes_there() {
     let max = model.viewport.max_scroll;
     assert!(max > 0, "the results are longer than a screen");
     press(&mut model, &[KeyCode::End]);
-    assert_eq!(model.session.as_ref().unwrap().scroll, max, "End goes to the end");
+    assert_eq!(
+        model.session.as_ref().unwrap().scroll,
+        max,
+        "End goes to the end"
+    );
     press(&mut model, &[KeyCode::Home]);
     assert_eq!(model.session.as_ref().unwrap().scroll, 0);
     press(&mut model, &[KeyCode::PageDown; 60]);
@@ -610,7 +636,16 @@ fn behind_a_too_small_window_only_q_acts() {
     screen(&mut session, 79, 24);
     let effects = type_text(&mut session, "3dxvn");
     assert!(effects.is_empty(), "{effects:?}");
-    assert_eq!(session.session.as_ref().unwrap().answers().of(GO).level("go1"), None);
+    assert_eq!(
+        session
+            .session
+            .as_ref()
+            .unwrap()
+            .answers()
+            .of(GO)
+            .level("go1"),
+        None
+    );
     assert!(press(&mut session, &[KeyCode::Esc, KeyCode::Tab]).is_empty());
     assert_eq!(session.step(), Some(Step::Page(0, Page::GridItem(0))));
 }

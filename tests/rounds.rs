@@ -143,7 +143,11 @@ fn rows_of<'a>(
     c: &'a goudenoor::domain::compare::Comparison,
     id: &str,
 ) -> &'a [goudenoor::domain::compare::ChangeRow] {
-    &c.instruments.iter().find(|i| i.id == id).expect("compared").rows
+    &c.instruments
+        .iter()
+        .find(|i| i.id == id)
+        .expect("compared")
+        .rows
 }
 
 #[test]
@@ -161,7 +165,10 @@ fn comparison_shows_changes_totals_and_achieved_steps() {
         (go1.before_value, go1.after_value, go1.delta()),
         (Some(1.0), Some(3.0), Some(2.0))
     );
-    assert_eq!(go.iter().find(|r| r.id == "go4").unwrap().delta(), Some(-2.0));
+    assert_eq!(
+        go.iter().find(|r| r.id == "go4").unwrap().delta(),
+        Some(-2.0)
+    );
     assert_eq!(
         go.iter().find(|r| r.id == "go9").and_then(|r| r.delta()),
         None,

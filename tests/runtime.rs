@@ -41,7 +41,10 @@ fn created_assessment_is_saved_and_reopens_with_its_answers() {
     let mut model = home_model();
     let effects = type_text(&mut model, "nTitel");
     settle(&mut model, &mut rt, effects);
-    let effects = press(&mut model, &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter]);
+    let effects = press(
+        &mut model,
+        &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter],
+    );
     settle(&mut model, &mut rt, effects);
     assert!(model.session.is_some());
     let effects = type_text(&mut model, "4");
@@ -57,7 +60,10 @@ fn created_assessment_is_saved_and_reopens_with_its_answers() {
     let effects = press(&mut model, &[KeyCode::Enter]);
     settle(&mut model, &mut rt, effects);
     let session = model.session.as_ref().unwrap();
-    assert_eq!(session.answers().of("gouden-oor").level("go1"), Level::new(4));
+    assert_eq!(
+        session.answers().of("gouden-oor").level("go1"),
+        Level::new(4)
+    );
 }
 
 #[test]
@@ -97,7 +103,10 @@ fn undo_reaches_the_disk() {
     let effects = type_text(&mut model, "u");
     settle(&mut model, &mut rt, effects);
     let on_disk = goudenoor::store::load(&path).unwrap();
-    assert_eq!(on_disk.respondents[0].answers.of("gouden-oor").level("go1"), None);
+    assert_eq!(
+        on_disk.respondents[0].answers.of("gouden-oor").level("go1"),
+        None
+    );
 }
 
 #[test]
@@ -113,7 +122,10 @@ fn a_note_reaches_the_disk_after_the_pause() {
     let effects = update(&mut model, Msg::SaveDue);
     settle(&mut model, &mut rt, effects);
     let on_disk = goudenoor::store::load(&path).unwrap();
-    assert_eq!(on_disk.respondents[0].answers.of("gouden-oor").note("go1"), "bewijs");
+    assert_eq!(
+        on_disk.respondents[0].answers.of("gouden-oor").note("go1"),
+        "bewijs"
+    );
 }
 
 #[test]

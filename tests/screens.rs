@@ -172,7 +172,12 @@ fn shift_note_editor() {
 
 #[test]
 fn each_norm_part() {
-    for (part, name) in [(0, "part_i"), (1, "part_ii"), (2, "part_iii"), (3, "part_iv")] {
+    for (part, name) in [
+        (0, "part_i"),
+        (1, "part_ii"),
+        (2, "part_iii"),
+        (3, "part_iv"),
+    ] {
         let mut model = opened(partly_answered());
         page_of(&mut model, STV, Page::NormPart(part));
         snapshot_sizes(name, &mut model);
@@ -294,9 +299,7 @@ fn no_color_still_marks_the_selection() {
             })
         })
         .expect("the first entry's row");
-    let x = (0..80)
-        .find(|x| buffer[(*x, row)].symbol() == "N")
-        .unwrap();
+    let x = (0..80).find(|x| buffer[(*x, row)].symbol() == "N").unwrap();
     assert!(
         buffer[(x, row)]
             .modifier
@@ -373,8 +376,8 @@ fn criteria_are_never_one_line_short() {
                 press(&mut model, &[KeyCode::Down]);
                 for criterion in &part.criteria {
                     let buf = render(&mut model, width, 40);
-                    let (text, closed) = cursor_card(&buf)
-                        .unwrap_or_else(|| panic!("{} at {width}", criterion.id));
+                    let (text, closed) =
+                        cursor_card(&buf).unwrap_or_else(|| panic!("{} at {width}", criterion.id));
                     assert!(closed, "{} at {width}: bottom cut", criterion.id);
                     assert_eq!(
                         text,
@@ -582,7 +585,10 @@ fn the_number_dialog_is_drawn_over_the_screen_with_its_error() {
         .find(|y| row_text(&buf, *y, 0, 80).contains("120"))
         .expect("the input is shown");
     let row = row_text(&buf, y, 0, 80);
-    assert!(!row.contains('┃') && !row.contains('┏'), "not inside a card: {row}");
+    assert!(
+        !row.contains('┃') && !row.contains('┏'),
+        "not inside a card: {row}"
+    );
     let text = screen(&mut model, 80, 24);
     assert!(
         text.contains("100") || text.contains("Verwacht"),
@@ -675,7 +681,11 @@ fn help_lists_exactly_the_bindings_of_its_screen() {
         // Every key of the hint bar is explained in the help.
         let mut hinted = 0;
         for b in own.iter().filter(|b| b.hint && !b.label.is_empty()) {
-            if hint_bar.contains(&format!("{} {}", b.label, b.what.split(" (").next().unwrap())) {
+            if hint_bar.contains(&format!(
+                "{} {}",
+                b.label,
+                b.what.split(" (").next().unwrap()
+            )) {
                 hinted += 1;
                 assert!(help.contains(&squeeze(b.label)), "{which:?}: {}", b.label);
             }
@@ -792,7 +802,10 @@ fn without_colour_the_results_tell_current_and_ambition_apart_by_marker() {
     let mark = |before: &str| before.trim_end().chars().last();
     let (a, b) = (mark(&legend[..current]), mark(&legend[..ambition]));
     assert!(a.is_some() && b.is_some() && a != b, "{legend}");
-    assert!(!a.unwrap().is_alphanumeric() && !b.unwrap().is_alphanumeric(), "{legend}");
+    assert!(
+        !a.unwrap().is_alphanumeric() && !b.unwrap().is_alphanumeric(),
+        "{legend}"
+    );
 }
 
 /// The main panel's text (right of the side panel's border), whitespace removed.

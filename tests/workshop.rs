@@ -66,7 +66,10 @@ fn answers_go_to_the_respondent_at_the_keyboard() {
     assert_eq!(model.session.as_ref().unwrap().respondent, 1);
     let effects = type_text(&mut model, "4");
     let saved = saved(&effects).unwrap();
-    assert_eq!(saved.respondents[1].answers.of(GO).level("go1"), Level::new(4));
+    assert_eq!(
+        saved.respondents[1].answers.of(GO).level("go1"),
+        Level::new(4)
+    );
     assert_eq!(
         saved.respondents[0].answers.of(GO).level("go1"),
         workshop().respondents[0].answers.of(GO).level("go1")
@@ -148,7 +151,10 @@ fn import_asks_for_a_path_and_adds_what_the_runtime_reads() {
     );
     assert_eq!(saved(&effects).unwrap().respondents[4].name, "Anna (2)");
     let popup = model.popup.as_ref().expect("a renamed name is pointed out");
-    assert!(popup.lines.iter().any(|l| l.contains("Anna (2)")), "{popup:?}");
+    assert!(
+        popup.lines.iter().any(|l| l.contains("Anna (2)")),
+        "{popup:?}"
+    );
 }
 
 #[test]
@@ -180,10 +186,17 @@ fn overview_sets_agreed_answers_and_d_then_a_digit_the_ambition() {
     let agreed = |effects: &[Effect]| saved(effects).unwrap().agreed.clone();
     let effects = type_text(&mut model, "3");
     assert_eq!(agreed(&effects).of(GO).level("go1"), Level::new(3));
-    assert!(type_text(&mut model, "d").is_empty(), "d waits for the level");
+    assert!(
+        type_text(&mut model, "d").is_empty(),
+        "d waits for the level"
+    );
     let effects = type_text(&mut model, "3");
     let a = agreed(&effects);
-    assert_eq!(a.of(GO).ambition("go1"), Level::new(3), "d then 3 sets the ambition");
+    assert_eq!(
+        a.of(GO).ambition("go1"),
+        Level::new(3),
+        "d then 3 sets the ambition"
+    );
     assert_eq!(a.of(GO).level("go1"), Level::new(3), "the level stays");
     let effects = type_text(&mut model, "2");
     assert_eq!(
@@ -243,9 +256,14 @@ fn accepting_proposals_prefills_from_median_and_majority() {
 fn enter_on_a_tie_says_the_votes_are_equal() {
     let mut a = workshop();
     for (i, r) in a.respondents.iter_mut().enumerate() {
-        r.answers
-            .of_mut(STV)
-            .set_status("I.2", if i % 2 == 0 { Status::Met } else { Status::NotMet });
+        r.answers.of_mut(STV).set_status(
+            "I.2",
+            if i % 2 == 0 {
+                Status::Met
+            } else {
+                Status::NotMet
+            },
+        );
     }
     let mut model = opened(a);
     team_step(&mut model);
@@ -266,11 +284,18 @@ fn page_down_scrolls_the_overview_and_stays_on_it() {
     team_step(&mut model);
     screen(&mut model, 80, 24);
     press(&mut model, &[KeyCode::PageDown]);
-    assert_eq!(model.step(), Some(Step::Team), "PgDn does not leave the table");
+    assert_eq!(
+        model.step(),
+        Some(Step::Team),
+        "PgDn does not leave the table"
+    );
     let row = model.session.as_ref().unwrap().team_row;
     assert!(row > 5, "a page down: {row}");
     let text = screen(&mut model, 80, 24);
-    assert!(!text.contains("Klacht → Feedback"), "the first row scrolled away:\n{text}");
+    assert!(
+        !text.contains("Klacht → Feedback"),
+        "the first row scrolled away:\n{text}"
+    );
     press(&mut model, &[KeyCode::PageUp]);
     assert_eq!(model.session.as_ref().unwrap().team_row, 0);
 }
@@ -296,8 +321,14 @@ fn sorting_puts_the_largest_disagreement_first() {
         }
     }
     // go7: 1 and 4 → range 3, the only disagreement.
-    a.respondents[0].answers.of_mut(GO).set_level("go7", Level::new(1));
-    a.respondents[1].answers.of_mut(GO).set_level("go7", Level::new(4));
+    a.respondents[0]
+        .answers
+        .of_mut(GO)
+        .set_level("go7", Level::new(1));
+    a.respondents[1]
+        .answers
+        .of_mut(GO)
+        .set_level("go7", Level::new(4));
     let mut model = opened(a);
     team_step(&mut model);
     type_text(&mut model, "s");
@@ -338,5 +369,8 @@ fn a_norm_page_in_a_workshop_says_who_answers() {
     let mut model = opened(workshop());
     go(&mut model, |s| s == Step::Page(1, Page::NormPart(0)));
     let text = screen(&mut model, 80, 24);
-    assert!(text.lines().next().unwrap().contains("antwoorden van Anna"), "{text}");
+    assert!(
+        text.lines().next().unwrap().contains("antwoorden van Anna"),
+        "{text}"
+    );
 }

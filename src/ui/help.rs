@@ -38,7 +38,11 @@ pub fn render(model: &Model, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|b| !b.label.is_empty())
         // By content: a `const` table is a fresh copy at each use, so pointers differ.
-        .filter(|b| !GLOBAL.iter().any(|g| g.label == b.label && g.what == b.what))
+        .filter(|b| {
+            !GLOBAL
+                .iter()
+                .any(|g| g.label == b.label && g.what == b.what)
+        })
         .map(|b| entry(b.label, b.what, column, theme))
         .collect();
     let mut general = vec![Line::styled("Overal", theme.title())];
