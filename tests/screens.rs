@@ -848,3 +848,12 @@ fn choice_options_are_shown_in_full() {
         }
     }
 }
+
+#[test]
+fn the_grid_hint_is_not_cut_at_80_columns() {
+    let mut model = opened(blank());
+    let text = screen(&mut model, 80, 24);
+    assert!(text.contains("d zet het doel"), "{text}");
+    let wide = screen(&mut model, 120, 40);
+    assert!(wide.contains("Kies het niveau dat nu past"), "{wide}");
+}
