@@ -230,6 +230,31 @@ fn golden_compare_formats() {
     }
 }
 
+#[test]
+fn compare_json_reads_back() {
+    let text = render_comparison(
+        instruments(),
+        &round_one(),
+        &round_two(),
+        CompareFormat::Json,
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["schema"], "goudenoor-compare/2");
+    assert_eq!(v["second"]["round"], 2);
+    let go = &v["instruments"][0];
+    assert_eq!(go["id"], GO);
+    assert_eq!(go["items"][0]["id"], "go1");
+    assert_eq!(go["items"][0]["change"], 2.0);
+    let go9 = go["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "go9")
+        .expect("go9 listed");
+    assert!(go9["change"].is_null(), "not answered in either");
+}
+
 fn store_with_rounds() -> (tempfile::TempDir, Runtime) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
