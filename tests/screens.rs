@@ -857,3 +857,27 @@ fn the_grid_hint_is_not_cut_at_80_columns() {
     let wide = screen(&mut model, 120, 40);
     assert!(wide.contains("Kies het niveau dat nu past"), "{wide}");
 }
+
+#[test]
+fn measurements_show_every_verdict_in_full_at_80_columns() {
+    let mut model = opened(all_five());
+    page_of(&mut model, "businesscase", Page::Measurements);
+    let text = screen(&mut model, 80, 40);
+    assert_eq!(text.matches("✗ nog niet").count(), 2, "{text}");
+    assert_eq!(text.matches("✓ gehaald").count(), 1, "{text}");
+    assert!(text.contains("zich ontwikkelen."), "{text}");
+}
+
+#[test]
+fn the_model_header_is_not_cut_at_80_columns() {
+    let mut model = opened(all_five());
+    page_of(&mut model, "ikm", Page::Model);
+    let text = screen(&mut model, 80, 24);
+    let header = text.lines().nth(1).unwrap();
+    assert!(
+        !header.contains("beoordel") || header.contains("beoordeling team"),
+        "{header}"
+    );
+    let wide = screen(&mut model, 160, 40);
+    assert!(wide.contains("1–5: beoordeling team"), "{wide}");
+}
