@@ -881,3 +881,12 @@ fn the_model_header_is_not_cut_at_80_columns() {
     let wide = screen(&mut model, 160, 40);
     assert!(wide.contains("1–5: beoordeling team"), "{wide}");
 }
+
+#[test]
+fn a_checklist_section_says_how_answers_count_and_marks_a_cut_introduction() {
+    let mut model = opened(all_five());
+    page_of(&mut model, "klachtenprocedure", Page::Section(0));
+    let text = screen(&mut model, 80, 24);
+    assert!(text.contains("n.v.t. telt niet mee"), "{text}");
+    assert!(text.contains(" …"), "a cut introduction is marked:\n{text}");
+}
