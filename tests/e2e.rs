@@ -16,6 +16,9 @@ fn size(n: u16) -> NonZeroU16 {
 
 struct Session {
     parser: vt100::Parser,
+    /// Everything the app wrote, to look for the escape sequences that restore the
+    /// terminal.
+    raw: Vec<u8>,
     output: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     /// Kept open for the session's life: closing the master hangs up the app.
@@ -56,6 +59,7 @@ impl Session {
         });
         Session {
             parser: vt100::Parser::new(size(rows), size(cols), 0),
+            raw: Vec::new(),
             output,
             writer,
             _master: pty.master,
@@ -76,7 +80,10 @@ impl Session {
                 .output
                 .recv_timeout(left.min(Duration::from_millis(200)))
             {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
                 Err(_) if Instant::now() >= deadline => {
                     panic!("timed out waiting for {text:?}; screen:\n{}", self.screen())
                 }
@@ -92,6 +99,28 @@ impl Session {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// Read what the app wrote so far into the screen and the raw log.
+    fn drain(&mut self) {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child")
+    }
+
+    /// Send a signal with kill(1), as a user or a service manager would.
+    fn kill(&self, signal: &str) {
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(self.pid().to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -{signal}");
+    }
+
     fn wait_exit(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
@@ -104,9 +133,7 @@ impl Session {
                 "app did not quit:\n{}",
                 self.screen()
             );
-            while let Ok(bytes) = self.output.try_recv() {
-                self.parser.process(&bytes);
-            }
+            self.drain();
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -121,23 +148,31 @@ fn create_answer_quit_and_find_the_answers_again() {
     app.wait_for("Nieuwe beoordeling");
     app.send("Proef met pty\r");
     app.send("Testbedrijf\r");
+    app.wait_for("Instrumenten");
+    app.send("\r");
     app.wait_for("Klacht → Feedback");
     app.send("3");
     app.wait_for("Huidig: prima");
-    // To part I, mark I.2 met.
+    // To part I; the cursor is on its first open criterion: mark I.2 met.
     app.send("\t\t\t\t\t\t\t\t\t");
     app.wait_for("Beleid en cultuur");
-    app.send("j");
     app.send("v");
     app.wait_for("Score 2");
     app.send("q");
     app.wait_exit();
 
+    let saved = only_assessment(dir.path());
+    assert!(saved.contains("go1"), "{saved}");
+    assert!(saved.contains("I.2"), "{saved}");
+
     let mut app = Session::start(dir.path());
     app.wait_for("Proef met pty");
     app.send("\r");
-    app.wait_for("Feedback       ● prima");
+    // Resumes at the first open step; the side panel shows part I's score.
+    app.wait_for("stap 2/15");
     app.wait_for("I   Beleid en cultu… ◐ 2");
+    app.send("g");
+    app.wait_for("Huidig: prima");
     app.send("q");
     app.wait_exit();
 }
@@ -149,4 +184,142 @@ fn a_tiny_terminal_gets_a_message_not_a_crash() {
     app.wait_for("te klein (40×10)");
     app.send("q");
     app.wait_exit();
+}
+
+/// The text of the one assessment file in `dir`.
+fn only_assessment(dir: &Path) -> String {
+    let files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    std::fs::read_to_string(&files[0]).unwrap()
+}
+
+/// Start, create an assessment and answer the first shift with `level`.
+fn answered(dir: &Path, level: char) -> Session {
+    let mut app = Session::start(dir);
+    app.wait_for("Nog geen beoordelingen");
+    app.send("n");
+    app.wait_for("Nieuwe beoordeling");
+    app.send("Signalen\r");
+    app.send("\r");
+    app.wait_for("Instrumenten");
+    app.send("\r");
+    app.wait_for("Klacht → Feedback");
+    app.send(&level.to_string());
+    app.wait_for("✓ opgeslagen");
+    app
+}
+
+/// The terminal is handed back as it was: the alternate screen left, mouse reporting
+/// and raw mode off.
+fn assert_restored(app: &mut Session) {
+    app.drain();
+    assert!(
+        !app.parser.screen().alternate_screen(),
+        "still on the alternate screen"
+    );
+    let raw = String::from_utf8_lossy(&app.raw);
+    let entered = raw
+        .rfind("\x1b[?1049h")
+        .expect("the app used the alternate screen");
+    let left = raw
+        .rfind("\x1b[?1049l")
+        .expect("the alternate screen was left");
+    assert!(left > entered, "left after entering");
+    let mouse_on = raw.rfind("\x1b[?1000h").expect("mouse capture was on");
+    let mouse_off = raw
+        .rfind("\x1b[?1000l")
+        .expect("mouse capture was turned off");
+    assert!(mouse_off > mouse_on, "mouse capture off at the end");
+}
+
+/// Answer, stop the app with `signal` sent by kill(1), and find the terminal restored and
+/// the answer in the file.
+fn stop_with(signal: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = answered(dir.path(), '4');
+    app.kill(signal);
+    app.wait_exit();
+    assert_restored(&mut app);
+    let saved = only_assessment(dir.path());
+    assert!(
+        saved.contains("go1") && saved.contains('4'),
+        "the last answer is in the file after {signal}:\n{saved}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_answers() {
+    stop_with("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_keeps_the_answers() {
+    stop_with("HUP");
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_keeps_the_answers() {
+    stop_with("INT");
+}
+
+#[test]
+fn a_note_typed_just_before_sigterm_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = answered(dir.path(), '2');
+    app.send("e");
+    app.wait_for("Esc");
+    app.send("Bewijs uit het jaarverslag");
+    app.wait_for("Bewijs uit het jaarverslag");
+    std::thread::sleep(Duration::from_secs(1));
+    app.kill("TERM");
+    app.wait_exit();
+    assert_restored(&mut app);
+    let saved = only_assessment(dir.path());
+    assert!(
+        saved.contains("Bewijs uit het jaarverslag"),
+        "the note is in the file:\n{saved}"
+    );
+}
+
+#[test]
+fn quitting_after_a_failed_save_asks_first() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let mut app = answered(&data, '2');
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o500)).unwrap();
+    // Where permissions do not bind (root), take the folder away instead, so that saving
+    // fails the same way.
+    let probe = data.join("probe");
+    let moved = dir.path().join("weg");
+    let permissions_bind = std::fs::write(&probe, "x").is_err();
+    if !permissions_bind {
+        std::fs::remove_file(&probe).unwrap();
+        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).unwrap();
+        std::fs::rename(&data, &moved).unwrap();
+    }
+    app.send("3");
+    app.wait_for("✗");
+    app.send("q");
+    app.wait_for("opnieuw opslaan");
+    app.wait_for("toch stoppen");
+    app.wait_for("blijven");
+    // Esc stays; then s quits anyway.
+    app.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    app.drain();
+    assert!(!app.screen().contains("toch stoppen"), "{}", app.screen());
+    app.send("q");
+    app.wait_for("toch stoppen");
+    app.send("s");
+    app.wait_exit();
+    if permissions_bind {
+        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
 }

@@ -30,6 +30,7 @@ fn radar(current: [Option<u8>; 9], ambition: [Option<u8>; 9]) -> Radar {
         ambition: ambition.to_vec(),
         bands: Vec::new(),
         max: 4,
+        earlier: false,
         theme: Theme { color: true },
     }
 }
@@ -201,4 +202,17 @@ fn known_inputs_snapshot() {
     );
     insta::assert_snapshot!("radar_mixed_70x24", text(&draw(&mixed, 70, 24)));
     insta::assert_snapshot!("radar_mixed_36x16", text(&draw(&mixed, 36, 16)));
+}
+
+#[test]
+fn without_colour_nothing_is_coloured_and_the_shape_is_still_drawn() {
+    let mut r = radar([Some(2); 9], [Some(4); 9]);
+    r.theme = Theme { color: false };
+    let buf = draw(&r, 100, 40);
+    for y in 0..40 {
+        for x in 0..100 {
+            assert_eq!(buf[(x, y)].fg, Color::Reset, "({x}, {y})");
+        }
+    }
+    assert!(!cells_in(&buf, Color::Reset).is_empty());
 }

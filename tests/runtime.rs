@@ -3,8 +3,9 @@
 mod common;
 
 use common::*;
+use crossterm::event::KeyCode;
 use goudenoor::app::{Effect, Msg, Runtime, update};
-use goudenoor::domain::Level;
+use goudenoor::domain::{Level, default_instruments};
 use goudenoor::store::Store;
 
 fn runtime() -> (tempfile::TempDir, Runtime) {
@@ -17,9 +18,20 @@ fn runtime() -> (tempfile::TempDir, Runtime) {
 fn settle(model: &mut goudenoor::app::Model, runtime: &mut Runtime, effects: Vec<Effect>) {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
+        if matches!(effect, Effect::Quit | Effect::SaveSoon) {
+            continue;
+        }
         if let Some(reply) = runtime.run(effect) {
             queue.extend(update(model, reply));
         }
+    }
+}
+
+fn create(title: &str) -> Effect {
+    Effect::Create {
+        title: title.into(),
+        organisation: String::new(),
+        instruments: default_instruments(),
     }
 }
 
@@ -29,43 +41,98 @@ fn created_assessment_is_saved_and_reopens_with_its_answers() {
     let mut model = home_model();
     let effects = type_text(&mut model, "nTitel");
     settle(&mut model, &mut rt, effects);
-    let effects = feed(
+    let effects = press(
         &mut model,
-        [
-            key(crossterm::event::KeyCode::Enter),
-            key(crossterm::event::KeyCode::Enter),
-        ],
+        &[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter],
     );
     settle(&mut model, &mut rt, effects);
     assert!(model.session.is_some());
     let effects = type_text(&mut model, "4");
     settle(&mut model, &mut rt, effects);
     assert!(model.last_saved.is_some());
-    let effects = feed(&mut model, [key(crossterm::event::KeyCode::Esc)]);
+    let effects = press(&mut model, &[KeyCode::Esc]);
     settle(&mut model, &mut rt, effects);
     assert_eq!(model.home.entries.len(), 1);
     let listing = model.home.entries[0].listing.as_ref().unwrap();
     assert_eq!(listing.title, "Titel");
-    assert_eq!(listing.gouden_oor.as_deref(), Some("4,0"));
+    assert_eq!(listing.columns[0].value.as_deref(), Some("4,0"));
 
-    let effects = feed(&mut model, [key(crossterm::event::KeyCode::Enter)]);
+    let effects = press(&mut model, &[KeyCode::Enter]);
     settle(&mut model, &mut rt, effects);
     let session = model.session.as_ref().unwrap();
-    assert_eq!(session.answers().level("go1"), Level::new(4));
+    assert_eq!(
+        session.answers().of("gouden-oor").level("go1"),
+        Level::new(4)
+    );
+}
+
+#[test]
+fn after_esc_the_highlight_is_on_the_assessment_that_was_open() {
+    let (_dir, mut rt) = runtime();
+    let mut model = home_model();
+    for title in ["Aap", "Beer", "Cavia", "Das"] {
+        settle(&mut model, &mut rt, vec![create(title), Effect::Close]);
+    }
+    settle(&mut model, &mut rt, vec![Effect::List]);
+    let entries = &model.home.entries;
+    assert_eq!(entries.len(), 4);
+    let target = entries
+        .iter()
+        .position(|e| e.listing.as_ref().unwrap().title == "Cavia")
+        .unwrap();
+    model.home.selected = target;
+    let effects = press(&mut model, &[KeyCode::Enter]);
+    settle(&mut model, &mut rt, effects);
+    // An answer moves it to the top of the list (most recently changed first).
+    let effects = type_text(&mut model, "2");
+    settle(&mut model, &mut rt, effects);
+    let effects = press(&mut model, &[KeyCode::Esc]);
+    settle(&mut model, &mut rt, effects);
+    let selected = &model.home.entries[model.home.selected];
+    assert_eq!(selected.listing.as_ref().unwrap().title, "Cavia");
+}
+
+#[test]
+fn undo_reaches_the_disk() {
+    let (_dir, mut rt) = runtime();
+    let mut model = home_model();
+    settle(&mut model, &mut rt, vec![create("Ongedaan")]);
+    let path = model.session.as_ref().unwrap().path.clone();
+    let effects = type_text(&mut model, "3");
+    settle(&mut model, &mut rt, effects);
+    let effects = type_text(&mut model, "u");
+    settle(&mut model, &mut rt, effects);
+    let on_disk = goudenoor::store::load(&path).unwrap();
+    assert_eq!(
+        on_disk.respondents[0].answers.of("gouden-oor").level("go1"),
+        None
+    );
+}
+
+#[test]
+fn a_note_reaches_the_disk_after_the_pause() {
+    let (_dir, mut rt) = runtime();
+    let mut model = home_model();
+    settle(&mut model, &mut rt, vec![create("Notitie")]);
+    let path = model.session.as_ref().unwrap().path.clone();
+    type_text(&mut model, "e");
+    let effects = type_text(&mut model, "bewijs");
+    assert!(effects.iter().all(|e| *e == Effect::SaveSoon));
+    settle(&mut model, &mut rt, effects);
+    let effects = update(&mut model, Msg::SaveDue);
+    settle(&mut model, &mut rt, effects);
+    let on_disk = goudenoor::store::load(&path).unwrap();
+    assert_eq!(
+        on_disk.respondents[0].answers.of("gouden-oor").note("go1"),
+        "bewijs"
+    );
 }
 
 #[test]
 fn rename_and_trash_go_through_the_store() {
     let (dir, mut rt) = runtime();
     let mut model = home_model();
-    settle(
-        &mut model,
-        &mut rt,
-        vec![Effect::Create {
-            title: "Oud".into(),
-            organisation: String::new(),
-        }],
-    );
+    settle(&mut model, &mut rt, vec![create("Oud")]);
     settle(&mut model, &mut rt, vec![Effect::Close, Effect::List]);
     let path = model.home.entries[0].path.clone();
     settle(
@@ -75,14 +142,14 @@ fn rename_and_trash_go_through_the_store() {
             Effect::Rename {
                 path: path.clone(),
                 title: "Nieuw".into(),
+                organisation: "Org".into(),
             },
             Effect::List,
         ],
     );
-    assert_eq!(
-        model.home.entries[0].listing.as_ref().unwrap().title,
-        "Nieuw"
-    );
+    let listing = model.home.entries[0].listing.as_ref().unwrap();
+    assert_eq!(listing.title, "Nieuw");
+    assert_eq!(listing.organisation, "Org");
     assert_eq!(model.home.entries[0].path, path, "the file name stays");
     settle(
         &mut model,
@@ -97,14 +164,7 @@ fn rename_and_trash_go_through_the_store() {
 fn second_instance_opens_read_only() {
     let (dir, mut first) = runtime();
     let mut model = home_model();
-    settle(
-        &mut model,
-        &mut first,
-        vec![Effect::Create {
-            title: "Gedeeld".into(),
-            organisation: String::new(),
-        }],
-    );
+    settle(&mut model, &mut first, vec![create("Gedeeld")]);
     let path = model.session.as_ref().unwrap().path.clone();
     let mut second = Runtime::new(Store::open(dir.path()).unwrap(), instruments());
     match second.open(&path) {

@@ -121,14 +121,14 @@ const WALK: &[Binding] = &[
     b("PgUp", &[PageUp], |_| Msg::PrevStep, "vorige stap", false),
     b(
         "g Home",
-        &[C('g')],
+        &[C('g'), Home],
         |_| Msg::GoToStep(0),
         "naar de eerste stap",
         false,
     ),
     b(
         "G End r",
-        &[C('G'), C('r')],
+        &[C('G'), End, C('r')],
         |_| Msg::GoToStep(usize::MAX),
         "naar de resultaten",
         false,

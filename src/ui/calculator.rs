@@ -340,31 +340,33 @@ pub fn render_measurements(
     let calc = inst.calculator().expect("a calculator");
     let r = result(model, session, inst);
     let width = area.width.saturating_sub(2);
-    let mut lines = vec![
-        Line::styled(
-            "De drie ambities van klantgericht klachtenmanagement",
-            theme.title(),
-        ),
-        Line::styled(
+    let mut lines = vec![Line::styled(
+        "De drie ambities van klantgericht klachtenmanagement",
+        theme.title(),
+    )];
+    lines.extend(
+        wrap(
             "Meet ze elke ronde; de vergelijking laat zien hoe ze zich ontwikkelen.",
-            theme.muted(),
-        ),
-        Line::raw(""),
-    ];
+            width,
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, theme.muted())),
+    );
+    lines.push(Line::raw(""));
     for (i, (m, row)) in calc.measurements.iter().zip(&r.measurements).enumerate() {
         let status = match row.met {
             Some(true) => Span::styled("✓ gehaald", theme.good()),
             Some(false) => Span::styled("✗ nog niet", theme.bad()),
             None => Span::styled("niet gemeten", theme.muted()),
         };
-        let line = spread(
-            vec![Span::styled(m.name.clone(), theme.title())],
-            vec![
-                Span::styled(format!("{} ", row.display), theme.current()),
-                status,
-            ],
-            width,
-        );
+        let right = vec![
+            Span::styled(format!("{} ", row.display), theme.current()),
+            status,
+        ];
+        // The value and the verdict always show in full; a long name gives way.
+        let right_width: usize = right.iter().map(|s| s.width()).sum();
+        let name = truncate(&m.name, usize::from(width).saturating_sub(right_width + 1));
+        let line = spread(vec![Span::styled(name, theme.title())], right, width);
         lines.push(if i == session.cursor {
             line.style(theme.selected())
         } else {

@@ -129,9 +129,11 @@ pub fn render_fields(
                         (true, false) => "(●)",
                         (false, false) => "( )",
                     };
+                    // Continuation lines are indented by eight: wrap to what is left
+                    // after them, or their ends fall under the scroll bar.
                     for (i, l) in wrap(
                         &format!("{} {mark} {}: {}", n + 1, option.label, option.text),
-                        width.saturating_sub(2),
+                        width.saturating_sub(8),
                     )
                     .into_iter()
                     .enumerate()
@@ -232,6 +234,15 @@ pub fn render_section(
         )],
         area.width,
     )];
+    // How the answers count comes first, so a long introduction cannot push it away.
+    header.extend(
+        wrap(
+            "1 ja · 2 deels · 3 nee · 4 n.v.t. (ja telt 1, deels ½, nee 0; n.v.t. telt niet mee)",
+            area.width,
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, theme.muted())),
+    );
     if index == 0 {
         for paragraph in &inst.intro {
             header.extend(
@@ -248,11 +259,21 @@ pub fn render_section(
                 .map(|l| Line::styled(l, theme.muted())),
         );
     }
-    header.push(Line::styled(
-        "1 ja · 2 deels · 3 nee · 4 n.v.t. (ja telt 1, deels ½, nee 0; n.v.t. telt niet mee)",
-        theme.muted(),
-    ));
     let header_height = (header.len() as u16 + 1).min(area.height / 2);
+    let room = usize::from(header_height.saturating_sub(1));
+    if header.len() > room && room > 0 {
+        // Say that the introduction goes on rather than cutting it silently.
+        header.truncate(room);
+        let last = header.last_mut().expect("room > 0");
+        let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+        let cut = truncate(&text, usize::from(area.width).saturating_sub(2));
+        let marked = if cut.ends_with('…') {
+            cut
+        } else {
+            format!("{cut} …")
+        };
+        *last = Line::styled(marked, theme.muted());
+    }
     Paragraph::new(header).render(Rect::new(area.x, area.y, area.width, header_height), buf);
     let body = Rect::new(
         area.x,

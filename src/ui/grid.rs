@@ -116,10 +116,16 @@ pub fn render(
             "Let op: het doel ligt lager dan het huidige niveau (doel lager dan huidig)."
                 .to_string()
         } else {
-            format!(
-                "Kies het niveau dat nu past: 1–{}, of ↑↓ en Enter; d zet het doel",
-                check.levels.len()
-            )
+            let n = check.levels.len();
+            let long =
+                format!("Kies het niveau dat nu past: 1–{n}, of ↑↓ en Enter; d zet het doel");
+            // Narrow screens get the short form rather than a cut ("d z…").
+            if unicode_width::UnicodeWidthStr::width(long.as_str()) <= usize::from(areas.hint.width)
+            {
+                long
+            } else {
+                format!("Niveau: 1–{n} of ↑↓ en Enter; d zet het doel")
+            }
         },
         if below {
             theme.warning()

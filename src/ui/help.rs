@@ -9,36 +9,63 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
+/// The width of the key column, a leading space included.
+const KEY_WIDTH: u16 = 11;
+
+/// A key and what it does; a description too long for the column continues on the
+/// next lines, under itself, rather than being cut.
+fn entry(label: &str, what: &str, column: u16, theme: super::Theme) -> Vec<Line<'static>> {
+    let room = column.saturating_sub(KEY_WIDTH).max(8);
+    super::text::wrap(what, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let key = if i == 0 { label } else { "" };
+            Line::from(vec![
+                Span::styled(format!(" {key:<10}"), theme.key()),
+                Span::raw(text),
+            ])
+        })
+        .collect()
+}
+
 pub fn render(model: &Model, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
     let all = bindings(screen(model));
-    let entries: Vec<Line<'static>> = all
+    // Two columns with two spaces between them, inside the border.
+    let column = 78u16.min(area.width).saturating_sub(4) / 2;
+    let groups: Vec<Vec<Line<'static>>> = all
         .iter()
         .filter(|b| !b.label.is_empty())
-        .filter(|b| !GLOBAL.iter().any(|g| std::ptr::eq(g, **b)))
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!(" {:<10}", b.label), theme.key()),
-                Span::raw(b.what),
-            ])
+        // By content: a `const` table is a fresh copy at each use, so pointers differ.
+        .filter(|b| {
+            !GLOBAL
+                .iter()
+                .any(|g| g.label == b.label && g.what == b.what)
         })
+        .map(|b| entry(b.label, b.what, column, theme))
         .collect();
     let mut general = vec![Line::styled("Overal", theme.title())];
-    general.extend(GLOBAL.iter().filter(|b| !b.label.is_empty()).map(|b| {
-        Line::from(vec![
-            Span::styled(format!(" {:<10}", b.label), theme.key()),
-            Span::raw(b.what),
-        ])
-    }));
-    general.push(Line::from(vec![
-        Span::styled(format!(" {:<10}", "Ctrl-C"), theme.key()),
-        Span::raw("stoppen, ook tijdens typen"),
-    ]));
-    general.push(Line::from(vec![
-        Span::styled(format!(" {:<10}", "muis"), theme.key()),
-        Span::raw("klik op kaart, criterium of stap"),
-    ]));
-    let half = entries.len().div_ceil(2);
+    for b in GLOBAL.iter().filter(|b| !b.label.is_empty()) {
+        general.extend(entry(b.label, b.what, column, theme));
+    }
+    general.extend(entry("Ctrl-C", "stoppen, ook tijdens typen", column, theme));
+    general.extend(entry(
+        "muis",
+        "klik op kaart, criterium of stap",
+        column,
+        theme,
+    ));
+    // Split the screen's keys where the left column holds about half of the lines.
+    let total: usize = groups.iter().map(Vec::len).sum();
+    let mut half = 0;
+    for group in &groups {
+        if half * 2 >= total {
+            break;
+        }
+        half += group.len();
+    }
+    let entries: Vec<Line<'static>> = groups.iter().flatten().cloned().collect();
     let mut left = vec![Line::styled("Dit scherm", theme.title())];
     left.extend(entries.iter().take(half).cloned());
     let mut right = vec![Line::raw("")];

@@ -43,12 +43,18 @@ fn gauge(percent: Option<f64>, width: usize) -> String {
 pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
     let r = result(model, session, inst);
+    // The keys are in the hint bar too: where they do not fit beside the title, they
+    // are left out rather than cut.
+    let keys = "Enter: wat zit erachter · 1–5: beoordeling team";
+    let fits = unicode_width::UnicodeWidthStr::width(format!("{} {keys}", inst.title).as_str())
+        <= usize::from(area.width);
     let mut header = vec![spread(
         vec![Span::styled(inst.title.clone(), theme.title())],
-        vec![Span::styled(
-            "Enter: wat zit erachter · 1–5: beoordeling team",
-            theme.muted(),
-        )],
+        if fits {
+            vec![Span::styled(keys, theme.muted())]
+        } else {
+            vec![]
+        },
         area.width,
     )];
     header.push(match &r.weakest {

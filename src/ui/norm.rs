@@ -282,7 +282,18 @@ fn areas(
 
 fn offset(items: &[Item], session: &Session, height: u16) -> u16 {
     items.get(session.cursor).map_or(0, |item| {
-        offset_to_show(item.rect.y - item.heading, item.rect.bottom(), height)
+        let editing = item.row > 0
+            && matches!(
+                session.editor.as_ref().map(|e| &e.target),
+                Some(EditTarget::Note { .. })
+            );
+        if editing {
+            // The note editor sits at the bottom of the card: keep it, and so the line
+            // with the cursor, in view even when the card is taller than the window.
+            item.rect.bottom().saturating_sub(height)
+        } else {
+            offset_to_show(item.rect.y - item.heading, item.rect.bottom(), height)
+        }
     })
 }
 

@@ -1,11 +1,9 @@
 //! Helpers for driving the app in tests: keys in, effects and screens out.
 #![allow(dead_code)]
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-use goudenoor::app::{Effect, Model, Msg, Opened, event_to_msg, update};
-use goudenoor::domain::{Assessment, Instruments};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use goudenoor::app::{Effect, Model, Msg, Opened, Step, event_to_msg, update};
+use goudenoor::domain::{Assessment, Instruments, default_instruments};
 use goudenoor::fixtures::fixed_time;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -20,8 +18,26 @@ pub fn blank() -> Assessment {
         "Nulmeting 2026",
         "Voorbeeld B.V.",
         instruments(),
+        &default_instruments(),
         fixed_time(),
     )
+}
+
+/// A blank assessment of the instruments `ids`.
+pub fn blank_with(ids: &[&str]) -> Assessment {
+    let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    Assessment::new(
+        "Nulmeting 2026",
+        "Voorbeeld B.V.",
+        instruments(),
+        &ids,
+        fixed_time(),
+    )
+}
+
+/// Every instrument of the registry, in order.
+pub fn all_ids() -> Vec<String> {
+    instruments().iter().map(|i| i.id.clone()).collect()
 }
 
 /// A model as the app has it on start, without colour so snapshots stay plain text.
@@ -43,6 +59,7 @@ pub fn opened(assessment: Assessment) -> Model {
             path: PathBuf::from("/data/nulmeting-2026.ron"),
             assessment,
             read_only: false,
+            reason: None,
         })),
     );
     model
@@ -73,30 +90,56 @@ pub fn press(model: &mut Model, codes: &[KeyCode]) -> Vec<Effect> {
     feed(model, codes.iter().map(|c| key(*c)))
 }
 
+/// A left click, through the same hit-testing the terminal loop uses.
 pub fn click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    feed(
-        model,
-        [Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        })],
-    )
+    match goudenoor::ui::hit_test(model, column, row) {
+        Some(msg) => update(model, msg),
+        None => vec![],
+    }
 }
 
 pub fn resize(model: &mut Model, width: u16, height: u16) {
     update(model, Msg::Resize(width, height));
 }
 
-/// The screen as text, rendered through a TestBackend.
+/// Draw the model as the terminal loop does, sending back what the view learned
+/// (how far the page scrolls); the buffer is returned.
+pub fn render(model: &mut Model, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    resize(model, width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut viewport = None;
+    terminal
+        .draw(|frame| viewport = Some(goudenoor::ui::draw(model, frame.area(), frame.buffer_mut())))
+        .unwrap();
+    update(model, Msg::Viewport(viewport.expect("drawn")));
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, rendered through a TestBackend; the viewport is fed back.
 pub fn screen(model: &mut Model, width: u16, height: u16) -> String {
     resize(model, width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut viewport = None;
     terminal
-        .draw(|frame| frame.render_widget(&*model, frame.area()))
+        .draw(|frame| viewport = Some(goudenoor::ui::draw(model, frame.area(), frame.buffer_mut())))
         .unwrap();
+    update(model, Msg::Viewport(viewport.expect("drawn")));
     terminal.backend().to_string()
+}
+
+/// The index of the first step that satisfies `pred`.
+pub fn step_index(model: &Model, pred: impl Fn(Step) -> bool) -> usize {
+    model
+        .steps()
+        .into_iter()
+        .position(pred)
+        .expect("such a step")
+}
+
+/// Go to the first step that satisfies `pred`.
+pub fn go(model: &mut Model, pred: impl Fn(Step) -> bool) {
+    let i = step_index(model, pred);
+    update(model, Msg::GoToStep(i));
 }
 
 pub fn saved(effects: &[Effect]) -> Option<&Assessment> {
