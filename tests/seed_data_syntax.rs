@@ -17,8 +17,12 @@ fn parse(name: &str, text: &str) -> Value {
     ron::from_str::<Value>(text).unwrap_or_else(|e| panic!("{name}: not valid RON: {e}"))
 }
 
-/// The value under `key` in a struct (a map in `ron::Value`).
+/// The value under `key` in a struct (a map in `ron::Value`); `Some(…)` is looked into.
 fn field<'a>(value: &'a Value, key: &str) -> &'a Value {
+    let value = match value {
+        Value::Option(Some(inner)) => inner.as_ref(),
+        other => other,
+    };
     match value {
         Value::Map(map) => map
             .get(&Value::String(key.to_string()))

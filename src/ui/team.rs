@@ -380,7 +380,7 @@ pub fn render_dialog(
 ) {
     let theme = model.theme();
     let respondents = &session.assessment.respondents;
-    let height = (respondents.len() as u16 + 8).min(area.height);
+    let height = (respondents.len() as u16 + 10).min(area.height);
     let popup = centered(area, 70, height);
     Clear.render(popup, buf);
     let block = Block::bordered()
@@ -389,7 +389,7 @@ pub fn render_dialog(
         .title(Span::styled(" Respondenten ", theme.title()));
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let list_height = inner.height.saturating_sub(4);
+    let list_height = inner.height.saturating_sub(6);
     let first = (dialog.selected + 1).saturating_sub(usize::from(list_height.max(1)));
     for (row, (i, r)) in respondents
         .iter()
@@ -424,7 +424,7 @@ pub fn render_dialog(
             buf,
         );
     }
-    let footer = Rect::new(inner.x, inner.bottom().saturating_sub(3), inner.width, 3);
+    let footer = Rect::new(inner.x, inner.bottom().saturating_sub(5), inner.width, 5);
     let (prompt, input) = match &dialog.mode {
         TeamMode::List => (
             "Enter: deze respondent antwoordt · a toevoegen · r hernoemen · x verwijderen · i importeren (.csv of .ron) · l live: deelnemers op hun telefoon · Esc sluiten",
@@ -448,16 +448,21 @@ pub fn render_dialog(
             None,
         ),
     };
+    // Up to four lines of prompt, so every key the dialog offers is on screen.
     let lines: Vec<Line> = super::text::wrap(prompt, footer.width)
         .into_iter()
-        .take(2)
+        .take(4)
         .map(|l| Line::styled(l, theme.muted()))
         .collect();
-    Paragraph::new(lines).render(Rect::new(footer.x, footer.y, footer.width, 2), buf);
+    let prompt_height = lines.len() as u16;
+    Paragraph::new(lines).render(
+        Rect::new(footer.x, footer.y, footer.width, prompt_height),
+        buf,
+    );
     if let Some(input) = input {
         render_input(
             input,
-            Rect::new(footer.x, footer.y + 2, footer.width, 1),
+            Rect::new(footer.x, footer.y + prompt_height, footer.width, 1),
             buf,
             theme,
         );
@@ -466,7 +471,10 @@ pub fn render_dialog(
             format!("→ {}", clean(&respondents[dialog.selected].name)),
             theme.warning(),
         )
-        .render(Rect::new(footer.x, footer.y + 2, footer.width, 1), buf);
+        .render(
+            Rect::new(footer.x, footer.y + prompt_height, footer.width, 1),
+            buf,
+        );
     }
 }
 
