@@ -346,10 +346,17 @@ pub fn parse_with(text: &str, instruments: &Instruments) -> Result<Assessment, P
             .map(|(i, k)| if i == 0 { k.clone() } else { format!("{k:?}") })
             .collect();
         let (line, column) = super::check::locate(text, &keys).unwrap_or((1, 1));
+        // Say whose answer it is: the same id occurs once per respondent.
+        let message = match problem.path.as_slice() {
+            [first, name, _, ..] if first == "respondents" => {
+                format!("{} (in de antwoorden van {name})", problem.message)
+            }
+            _ => problem.message,
+        };
         return Err(ParseError::Content {
             line,
             column,
-            message: problem.message,
+            message,
         });
     }
     Ok(assessment)
