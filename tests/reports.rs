@@ -879,16 +879,25 @@ fn sneaky() -> Assessment {
         "Nulmeting \u{202e}9102\u{202c} \u{9b}31m",
         "\u{2066}Org\u{2069}",
         instruments(),
+        &goudenoor::domain::default_instruments(),
         fixed_time(),
     );
     a.respondents[0].name = " \t=HYPERLINK(\"x\")".into();
-    a.respondents[0].answers.edit_shift("go1", |s| {
-        s.level = Level::new(2);
-        s.note = "  +31 6 1234 \u{202a}links\u{85}".into();
-    });
-    a.respondents[0]
-        .answers
-        .edit_criterion("I.2", |c| c.note = "\t@SUM(A1)\n  -2+3 \u{2067}".into());
+    a.respondents[0].answers.of_mut("gouden-oor").set(
+        "go1",
+        Answer::Scale {
+            value: Level::new(2),
+            ambition: None,
+            note: "  +31 6 1234 \u{202a}links\u{85}".into(),
+        },
+    );
+    a.respondents[0].answers.of_mut("stv-kfm").set(
+        "I.2",
+        Answer::Criterion {
+            status: Status::Open,
+            note: "\t@SUM(A1)\n  -2+3 \u{2067}".into(),
+        },
+    );
     a.note = "\u{202e}omgekeerd".into();
     a
 }
@@ -902,7 +911,7 @@ fn bidi_and_c1_controls_never_reach_a_report() {
         Format::Csv,
         Format::Json,
     ] {
-        let out = render(instruments(), &sneaky(), format, Options::default());
+        let out = report(&sneaky(), format, Options::default());
         for c in INVISIBLE {
             assert!(!out.contains(c), "{format:?} holds U+{:04X}", c as u32);
         }
@@ -911,7 +920,7 @@ fn bidi_and_c1_controls_never_reach_a_report() {
 
 #[test]
 fn json_escapes_bidi_and_c1_controls_and_keeps_their_meaning() {
-    let json = render(instruments(), &sneaky(), Format::Json, Options::default());
+    let json = report(&sneaky(), Format::Json, Options::default());
     assert!(
         json.contains("Nulmeting \\u202e9102\\u202c \\u009b31m"),
         "{json}"
@@ -932,7 +941,7 @@ fn plain_replaces_bidi_and_c1_controls() {
 
 #[test]
 fn csv_neutralises_formulas_after_spaces_and_tabs() {
-    let csv = render(instruments(), &sneaky(), Format::Csv, Options::default());
+    let csv = report(&sneaky(), Format::Csv, Options::default());
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let mut cells = Vec::new();
     for record in reader.records() {
