@@ -413,8 +413,6 @@ pub fn clap_error_nl(error: &clap::Error) -> String {
     )
 }
 
-
-
 /// Run the command line; errors go to stderr with a non-zero exit.
 pub fn main() -> ExitCode {
     let cli = match try_parse_from(std::env::args_os()) {

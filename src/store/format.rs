@@ -372,4 +372,3 @@ pub fn serialize(assessment: &Assessment) -> String {
     text.push('\n');
     text
 }
-
