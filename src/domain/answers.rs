@@ -211,8 +211,8 @@ impl<'de> Deserialize<'de> for ItemAnswers {
 }
 
 /// A map in which a key may occur once: serde's own map would silently keep only the
-/// last of two answers for the same id (or instrument).
-fn unique_map<'de, D, T>(deserializer: D) -> Result<BTreeMap<String, T>, D::Error>
+/// last of two answers for the same id (or instrument). Also for older file formats.
+pub fn unique_map<'de, D, T>(deserializer: D) -> Result<BTreeMap<String, T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,

@@ -135,7 +135,9 @@ impl From<&Assessment> for V4 {
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct OldAnswers {
+    #[serde(deserialize_with = "crate::domain::answers::unique_map")]
     shifts: BTreeMap<String, OldShift>,
+    #[serde(deserialize_with = "crate::domain::answers::unique_map")]
     criteria: BTreeMap<String, OldCriterion>,
     response_pct: Option<u8>,
 }
