@@ -109,6 +109,93 @@ fn format_two_workshop_file_keeps_loading() {
 }
 
 #[test]
+fn format_three_file_with_a_series_keeps_loading() {
+    let assessment = load(Path::new("tests/fixtures/assessments/format3.ron")).unwrap();
+    assert_eq!(assessment.title, "Tweede meting (ronde 2)");
+    assert_eq!(assessment.respondents.len(), 2);
+    let anna = &assessment.respondents[0].answers;
+    assert_eq!(anna.of("gouden-oor").level("go1"), Level::new(3));
+    assert_eq!(anna.of("gouden-oor").ambition("go1"), Level::new(4));
+    assert_eq!(anna.of("gouden-oor").note("go1"), "Nu ook via de chat");
+    assert_eq!(anna.of("stv-kfm").number("IV.4.pct"), Some(88.0));
+    assert!(anna.of("stv-kfm").is_met("IV.4"));
+    let bert = &assessment.respondents[1].answers;
+    assert_eq!(bert.of("stv-kfm").number("IV.4.pct"), None);
+    assert_eq!(
+        assessment.agreed.of("gouden-oor").level("go1"),
+        Level::new(3)
+    );
+    assert_eq!(
+        assessment.agreed.of("stv-kfm").status("I.2"),
+        Status::NotMet
+    );
+    assert_eq!(
+        assessment.series,
+        Some(goudenoor::domain::Series {
+            id: "reeks-1740823200000000000".into(),
+            round: 2
+        })
+    );
+    assert!(assessment.facts.is_empty() && assessment.actions.is_empty());
+    // Saved again, it is format 4 and reads back the same.
+    let (_dir, store) = new_store();
+    let handle = store.create(&assessment).unwrap();
+    assert_eq!(load(handle.path()).unwrap(), assessment);
+}
+
+#[test]
+fn old_formats_are_checked_like_the_current_one() {
+    let text = fs::read_to_string("tests/fixtures/assessments/format3.ron")
+        .unwrap()
+        .replacen("\"go2\": (level: Some(2))", "\"go2\": (level: Some(7))", 1);
+    let err = parse(&text).unwrap_err().to_string();
+    assert!(err.contains("niveau 7 bestaat niet"), "{err}");
+    assert!(err.contains("Anna"), "{err}");
+    assert!(
+        err.contains(&format!("regel {}, kolom 11", line_of(&text, "\"go2\""))),
+        "{err}"
+    );
+    let text = fs::read_to_string("tests/fixtures/assessments/format3.ron")
+        .unwrap()
+        .replacen("\"go2\"", "\"go1\"", 1);
+    let err = parse(&text).unwrap_err().to_string();
+    assert!(err.contains("\"go1\" staat er twee keer in"), "{err}");
+}
+
+#[test]
+fn a_format_four_file_with_every_instrument_round_trips() {
+    let all: Vec<String> = instruments().iter().map(|i| i.id.clone()).collect();
+    let mut assessment = goudenoor::fixtures::sample_assessment_with(instruments(), &all, 3);
+    let facts = assessment.facts.of_mut("businesscase");
+    facts.set_number("bc.klanten", Some(2500.0));
+    facts.set_number("bc.kpi_klaagt_pct", Some(37.5));
+    assessment.facts.of_mut("klachtenprocedure").set(
+        "kp.klachtverantwoordelijke",
+        goudenoor::domain::Answer::Text("Jan \"de\" Vries\n".into()),
+    );
+    assessment.actions.push(goudenoor::domain::Action {
+        what: "Klachtenprocedure vaststellen".into(),
+        items: vec!["kp.stappenplan".into(), "go1".into()],
+        owner: "Directie".into(),
+        deadline: Some("2027-01-31".parse().unwrap()),
+        status: goudenoor::domain::ActionStatus::Bezig,
+        note: String::new(),
+        from_round: None,
+    });
+    let (_dir, store) = new_store();
+    let handle = store.create(&assessment).unwrap();
+    assert_eq!(load(handle.path()).unwrap(), assessment);
+    // An action naming an item that does not exist is refused.
+    let text = fs::read_to_string(handle.path()).unwrap().replacen(
+        "\"kp.stappenplan\"",
+        "\"kp.stapenplan\"",
+        1,
+    );
+    let message = assert_damaged_and_unchanged(&store, "actie", text.as_bytes());
+    assert!(message.contains("kp.stapenplan"), "{message}");
+}
+
+#[test]
 fn series_round_trips() {
     let (_dir, store) = new_store();
     let mut assessment = solo("Ronde");
