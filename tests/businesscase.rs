@@ -497,3 +497,49 @@ fn the_ambitions_are_measurements_set_per_round_and_compared() {
         "{line}\n{text}"
     );
 }
+
+#[test]
+fn every_input_refuses_what_its_unit_does_not_allow() {
+    use goudenoor::domain::instrument::Unit;
+    let calc = business_case().calculator().unwrap();
+    for input in &calc.inputs {
+        let kind = input_kind(&input.id);
+        let check = |v: f64| validate::answer(kind, &Answer::Number(v));
+        assert!(check(-1.0).is_err(), "{}: below zero", input.id);
+        if let Some(default) = input.default {
+            assert_eq!(check(default), Ok(()), "{}: its own default", input.id);
+        }
+        match input.unit {
+            Unit::Percent => {
+                assert_eq!(
+                    check(100.5),
+                    Err("tussen 0% en 100%, niet 100,5%".to_string()),
+                    "{}",
+                    input.id
+                );
+            }
+            Unit::Count if input.whole => {
+                assert_eq!(
+                    check(1.5),
+                    Err("een heel getal, niet 1,5".to_string()),
+                    "{}",
+                    input.id
+                );
+            }
+            _ => assert_eq!(check(1.5), Ok(()), "{}", input.id),
+        }
+        // Through `set`, the message names the input's id.
+        let mut a = assessment();
+        let err = setting::set(instruments(), &mut a, &input.id, "-1").unwrap_err();
+        assert!(err.starts_with(&format!("{}: ", input.id)), "{err}");
+        assert!(a.facts.is_empty());
+    }
+    // Ten percentages: satisfied, complaining, three churn rates, three shares, voiced
+    // and registered.
+    let percents = calc
+        .inputs
+        .iter()
+        .filter(|i| i.unit == Unit::Percent)
+        .count();
+    assert_eq!(percents, 10);
+}
