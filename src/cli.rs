@@ -181,12 +181,11 @@ fn write_out(
     output: Option<PathBuf>,
     bytes: &[u8],
     force: bool,
-    store: Option<&Store>,
+    data_dir: Option<PathBuf>,
+    sources: Vec<PathBuf>,
 ) -> Result<(), String> {
-    let protect = crate::output::Protected {
-        data_dir: store.map(|s| s.dir().to_path_buf()),
-        sources: Vec::new(),
-    };
+    // Never over an assessment: not in the data folder, not over the ones read.
+    let protect = crate::output::Protected { data_dir, sources };
     match output {
         Some(out) => crate::output::write_file(&out, bytes, force, &protect),
         None => match std::io::stdout().write_all(bytes) {
@@ -730,7 +729,13 @@ pub fn run(cli: Cli) -> Result<(), String> {
             if excel {
                 report = crate::report::excel_csv(&String::from_utf8_lossy(&report)).into_bytes();
             }
-            write_out(output, &report, force, Some(&store))
+            write_out(
+                output,
+                &report,
+                force,
+                Some(store.dir().to_path_buf()),
+                vec![path],
+            )
         }
         Some(Command::Procedure {
             name,
@@ -739,7 +744,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
             force,
         }) => {
             let store = open_store(cli.data_dir)?;
-            let (_, assessment) = load(&store, &name, instruments)?;
+            let (path, assessment) = load(&store, &name, instruments)?;
             let answers = assessment.result_answers(instruments);
             let doc = instruments
                 .selected(&assessment.instrument_ids())
@@ -759,7 +764,13 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 crate::procedure::ProcedureFormat::Md => crate::procedure::markdown(&doc, &date),
                 crate::procedure::ProcedureFormat::Html => crate::procedure::html_page(&doc, &date),
             };
-            write_out(output, text.as_bytes(), force, Some(&store))
+            write_out(
+                output,
+                text.as_bytes(),
+                force,
+                Some(store.dir().to_path_buf()),
+                vec![path],
+            )
         }
         Some(Command::Sheet {
             name,
@@ -767,19 +778,28 @@ pub fn run(cli: Cli) -> Result<(), String> {
             output,
             force,
         }) => {
-            let (included, store) = match name {
+            let (included, data_dir, sources) = match name {
                 Some(name) => {
                     let store = open_store(cli.data_dir)?;
-                    let (_, assessment) = load(&store, &name, instruments)?;
-                    (assessment.instrument_ids(), Some(store))
+                    let (path, assessment) = load(&store, &name, instruments)?;
+                    (
+                        assessment.instrument_ids(),
+                        Some(store.dir().to_path_buf()),
+                        vec![path],
+                    )
                 }
-                None => (crate::domain::default_instruments(), None),
+                // The data folder is protected but not created for a blank sheet.
+                None => (
+                    crate::domain::default_instruments(),
+                    cli.data_dir.or_else(Store::default_dir),
+                    Vec::new(),
+                ),
             };
             let text = match format {
                 SheetFormat::Csv => crate::import::blank_sheet(instruments, &included),
                 SheetFormat::Html => crate::paper::render(instruments, &included),
             };
-            write_out(output, text.as_bytes(), force, store.as_ref())
+            write_out(output, text.as_bytes(), force, data_dir, sources)
         }
         Some(Command::Import { target, file }) => {
             let store = open_store(cli.data_dir)?;
@@ -838,7 +858,13 @@ pub fn run(cli: Cli) -> Result<(), String> {
             }
             let text = crate::report::render_comparison(instruments, &a, &b, format)
                 .map_err(|e| e.to_string())?;
-            write_out(output, text.as_bytes(), force, Some(&store))
+            write_out(
+                output,
+                text.as_bytes(),
+                force,
+                Some(store.dir().to_path_buf()),
+                vec![path_a, path_b],
+            )
         }
         Some(Command::Live {
             name,

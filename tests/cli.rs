@@ -4,7 +4,12 @@ use assert_cmd::Command;
 use std::path::Path;
 
 fn goudenoor(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("goudenoor").unwrap();
+    // GOUDENOOR_TEST_BIN runs a copy of the binary (a shared target folder is rebuilt by
+    // others); cargo sets CARGO_BIN_EXE_goudenoor itself, so that one cannot be used.
+    let mut cmd = match std::env::var_os("GOUDENOOR_TEST_BIN") {
+        Some(bin) => Command::new(bin),
+        None => Command::cargo_bin("goudenoor").unwrap(),
+    };
     cmd.env("GOUDENOOR_DATA_DIR", dir).env_remove("NO_COLOR");
     cmd
 }
@@ -71,7 +76,7 @@ fn report_in_every_format() {
         ("text", "Gouden Oor Maturity Check"),
         ("md", "# Rapport"),
         ("html", "<svg"),
-        ("json", "\"schema\": \"goudenoor-report/1\""),
+        ("json", "\"schema\": \"goudenoor-report/2\""),
         ("csv", "respondent,instrument,item"),
     ] {
         let out = stdout(goudenoor(dir.path()).args(["report", "rapport", "--format", format]));
@@ -284,9 +289,9 @@ fn compare_two_assessments_in_every_format() {
         .assert()
         .success();
     for (format, expect) in [
-        ("text", "Vergelijking: Eerste"),
+        ("text", "Vergelijking\nEerste ("),
         ("md", "# Vergelijking"),
-        ("json", "goudenoor-compare/1"),
+        ("json", "goudenoor-compare/2"),
         ("html", "<svg"),
     ] {
         let out = stdout(goudenoor(dir.path()).args(["compare", "eerste", "tweede", "-f", format]));
@@ -398,7 +403,15 @@ fn output_files_are_readable_by_the_owner_only() {
         .assert()
         .success();
     goudenoor(dir.path())
-        .args(["compare", "eerste", "eerste", "-f", "md", "-o"])
+        .args(["compare", "eerste", "eerste", "-f", "md"])
+        .assert()
+        .failure();
+    goudenoor(dir.path())
+        .args(["new", "Tweede"])
+        .assert()
+        .success();
+    goudenoor(dir.path())
+        .args(["compare", "eerste", "tweede", "-f", "md", "-o"])
         .arg(&compare)
         .assert()
         .success();
@@ -420,6 +433,10 @@ fn output_never_goes_through_a_symlink_even_with_force() {
         .args(["new", "Eerste"])
         .assert()
         .success();
+    goudenoor(dir.path())
+        .args(["new", "Tweede"])
+        .assert()
+        .success();
     let out = tempfile::tempdir().unwrap();
     let victim = out.path().join("belangrijk.txt");
     std::fs::write(&victim, "niet aankomen").unwrap();
@@ -431,7 +448,7 @@ fn output_never_goes_through_a_symlink_even_with_force() {
         for args in [
             vec!["report", "eerste", "--force", "-o"],
             vec!["report", "eerste", "-o"],
-            vec!["compare", "eerste", "eerste", "--force", "-o"],
+            vec!["compare", "eerste", "tweede", "--force", "-o"],
             vec!["sheet", "--force", "-o"],
         ] {
             let err = stderr(
@@ -461,6 +478,10 @@ fn output_never_lands_on_an_assessment() {
         .args(["new", "Eerste"])
         .assert()
         .success();
+    goudenoor(dir.path())
+        .args(["new", "Tweede"])
+        .assert()
+        .success();
     let assessment = dir.path().join("eerste.ron");
     let before = std::fs::read(&assessment).unwrap();
     let new_ron = dir.path().join("nieuw.ron");
@@ -468,7 +489,7 @@ fn output_never_lands_on_an_assessment() {
     for target in [&assessment, &new_ron, &backup] {
         for args in [
             vec!["report", "eerste", "--force", "-o"],
-            vec!["compare", "eerste", "eerste", "--force", "-o"],
+            vec!["compare", "eerste", "tweede", "--force", "-o"],
             vec!["sheet", "--force", "-o"],
         ] {
             let err = stderr(
@@ -741,4 +762,107 @@ fn csv_report_for_excel_and_by_the_rfc() {
             .failure(),
     );
     assert!(err.contains("--excel") && err.contains("csv"), "{err}");
+}
+
+#[test]
+fn instruments_lists_the_registry_and_one_instruments_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout(goudenoor(dir.path()).arg("instruments"));
+    let ids: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "gouden-oor",
+            "stv-kfm",
+            "klachtenprocedure",
+            "businesscase",
+            "ikm"
+        ]
+    );
+    assert!(out.contains("gouden-oor\tGouden Oor Maturity Check\tvolwassenheidsmodel\tstandaard"));
+    let one = stdout(goudenoor(dir.path()).args(["instruments", "klachtenprocedure"]));
+    assert!(one.contains("kp.dossier.f\t"), "{one}");
+    assert!(one.contains("ja / deels / nee / nvt / open"), "{one}");
+    let err = stderr(
+        goudenoor(dir.path())
+            .args(["instruments", "gouden_oor"])
+            .assert()
+            .failure(),
+    );
+    assert!(
+        err.contains("gouden_oor") && err.contains("gouden-oor"),
+        "{err}"
+    );
+}
+
+#[test]
+fn new_with_instruments_and_a_sheet_with_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args([
+            "new",
+            "Alles",
+            "--instruments",
+            "gouden-oor,klachtenprocedure,ikm",
+        ])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(dir.path().join("alles.ron")).unwrap();
+    assert!(text.contains("\"klachtenprocedure\"") && !text.contains("\"stv-kfm\""));
+    let sheet = stdout(goudenoor(dir.path()).args(["sheet", "alles"]));
+    let header = sheet.lines().next().unwrap();
+    assert!(header.starts_with("respondent,go1,"), "{header}");
+    assert!(header.contains(",kp.dossier.a,") && header.contains(",ikm.snelheid"));
+    assert!(
+        !header.contains("I.2") && !header.contains("IV.4.pct"),
+        "{header}"
+    );
+    let paper = stdout(goudenoor(dir.path()).args(["sheet", "alles", "--format", "html"]));
+    assert!(paper.starts_with("<!DOCTYPE html>") || paper.contains("<html"));
+    assert!(paper.contains("kp.dossier.a"));
+
+    let err = stderr(
+        goudenoor(dir.path())
+            .args(["new", "Fout", "--instruments", "gouden-oor,foo"])
+            .assert()
+            .failure(),
+    );
+    assert!(
+        err.contains("--instruments") && err.contains("\"foo\"") && err.contains("bekend zijn"),
+        "{err}"
+    );
+    assert!(!dir.path().join("fout.ron").exists());
+}
+
+#[test]
+fn set_changes_answers_of_every_kind_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    goudenoor(dir.path())
+        .args(["new", "Zet"])
+        .assert()
+        .success();
+    let out =
+        stdout(goudenoor(dir.path()).args(["set", "zet", "go1=goed", "I.2=ja", "IV.4.pct=85"]));
+    assert!(out.contains("3 gewijzigd"), "{out}");
+    let a = goudenoor::store::load(&dir.path().join("zet.ron")).unwrap();
+    let answers = a.result_answers(goudenoor::domain::Instruments::embedded());
+    assert_eq!(
+        answers.of("gouden-oor").level("go1"),
+        goudenoor::domain::Level::new(2)
+    );
+    assert!(answers.of("stv-kfm").is_met("I.2"));
+    assert_eq!(answers.of("stv-kfm").number("IV.4.pct"), Some(85.0));
+    let before = std::fs::read(dir.path().join("zet.ron")).unwrap();
+    let err = stderr(
+        goudenoor(dir.path())
+            .args(["set", "zet", "go2=prima", "go3=heel goed", "go99=goed"])
+            .assert()
+            .failure(),
+    );
+    assert!(err.contains("niets gewijzigd"), "{err}");
+    assert!(
+        err.contains("go3") && err.contains("go99"),
+        "every bad value is named: {err}"
+    );
+    assert_eq!(std::fs::read(dir.path().join("zet.ron")).unwrap(), before);
 }

@@ -1,6 +1,6 @@
 //! Imports: answer sheets and other assessments; errors refuse the whole file.
 
-use goudenoor::domain::{Assessment, Instruments, Level, Respondent, Status};
+use goudenoor::domain::{Assessment, Instruments, Level, Respondent, Status, default_instruments};
 use goudenoor::fixtures::{fixed_time, sample_assessment};
 use goudenoor::import::{
     DecodeError, SheetError, blank_sheet, decode_text, parse_sheet, read_respondents,
@@ -12,8 +12,17 @@ fn instruments() -> &'static Instruments {
     Instruments::embedded()
 }
 
+/// The instruments of a default assessment: the Gouden Oor and the Stv.
+fn ids() -> Vec<String> {
+    default_instruments()
+}
+
+fn solo(title: &str) -> Assessment {
+    Assessment::new(title, "", instruments(), &ids(), fixed_time())
+}
+
 fn sheet(rows: &[&str]) -> String {
-    let mut text = blank_sheet(instruments());
+    let mut text = blank_sheet(instruments(), &ids());
     for row in rows {
         text.push_str(row);
         text.push('\n');
@@ -32,14 +41,14 @@ fn row(name: &str, level: &str, criterion: &str, pct: &str) -> String {
 
 #[test]
 fn blank_sheet_has_every_column_once() {
-    let columns = sheet_columns(instruments());
+    let columns = sheet_columns(instruments(), &ids());
     assert_eq!(columns.len(), 1 + 9 + 9 + 18 + 1);
     assert_eq!(columns[0], "respondent");
     assert_eq!(columns[1], "go1");
     assert_eq!(columns[10], "go1_doel");
     assert_eq!(columns[19], "I.2");
-    assert_eq!(columns.last().unwrap(), "iv4_pct");
-    assert!(blank_sheet(instruments()).starts_with("respondent,go1,go2"));
+    assert_eq!(columns.last().unwrap(), "IV.4.pct");
+    assert!(blank_sheet(instruments(), &ids()).starts_with("respondent,go1,go2"));
 }
 
 #[test]
@@ -49,15 +58,33 @@ fn a_filled_sheet_reads_every_answer() {
         &row("Bert", "4", "0", ""),
         &row("Cas", "", "", ""),
     ]);
-    let respondents = parse_sheet(instruments(), &text).unwrap();
+    let respondents = parse_sheet(instruments(), &ids(), &text).unwrap();
     assert_eq!(respondents.len(), 3);
     assert_eq!(respondents[0].name, "Anna");
-    assert_eq!(respondents[0].answers.level("go5"), Level::new(2));
-    assert_eq!(respondents[0].answers.ambition("go9"), Level::new(2));
-    assert_eq!(respondents[0].answers.status("IV.4"), Status::Met);
-    assert_eq!(respondents[0].answers.response_pct, Some(92));
-    assert_eq!(respondents[1].answers.level("go1"), Level::new(4));
-    assert_eq!(respondents[1].answers.status("I.2"), Status::NotMet);
+    assert_eq!(
+        respondents[0].answers.of("gouden-oor").level("go5"),
+        Level::new(2)
+    );
+    assert_eq!(
+        respondents[0].answers.of("gouden-oor").ambition("go9"),
+        Level::new(2)
+    );
+    assert_eq!(
+        respondents[0].answers.of("stv-kfm").status("IV.4"),
+        Status::Met
+    );
+    assert_eq!(
+        respondents[0].answers.of("stv-kfm").number("IV.4.pct"),
+        Some(92.0)
+    );
+    assert_eq!(
+        respondents[1].answers.of("gouden-oor").level("go1"),
+        Level::new(4)
+    );
+    assert_eq!(
+        respondents[1].answers.of("stv-kfm").status("I.2"),
+        Status::NotMet
+    );
     assert!(
         respondents[2].answers.is_empty(),
         "blank cells are not answered"
@@ -67,9 +94,9 @@ fn a_filled_sheet_reads_every_answer() {
 #[test]
 fn levels_and_answers_are_read_case_insensitively_and_trimmed() {
     let text = sheet(&[&row("Anna", " Prima ", "JA", " 90 ")]);
-    let r = parse_sheet(instruments(), &text).unwrap();
-    assert_eq!(r[0].answers.level("go1"), Level::new(3));
-    assert_eq!(r[0].answers.status("I.2"), Status::Met);
+    let r = parse_sheet(instruments(), &ids(), &text).unwrap();
+    assert_eq!(r[0].answers.of("gouden-oor").level("go1"), Level::new(3));
+    assert_eq!(r[0].answers.of("stv-kfm").status("I.2"), Status::Met);
 }
 
 #[test]
@@ -78,16 +105,16 @@ fn a_semicolon_sheet_with_a_byte_order_mark_is_read() {
         "\u{feff}{}",
         sheet(&[&row("Anna", "goed", "nee", "")]).replace(',', ";")
     );
-    let r = parse_sheet(instruments(), &text).unwrap();
-    assert_eq!(r[0].answers.level("go3"), Level::new(2));
+    let r = parse_sheet(instruments(), &ids(), &text).unwrap();
+    assert_eq!(r[0].answers.of("gouden-oor").level("go3"), Level::new(2));
 }
 
 #[test]
 fn a_sheet_with_some_columns_is_read() {
     let text = "respondent,go1,I.2\nAnna,goud,ja\n";
-    let r = parse_sheet(instruments(), text).unwrap();
-    assert_eq!(r[0].answers.level("go1"), Level::new(4));
-    assert_eq!(r[0].answers.level("go2"), None);
+    let r = parse_sheet(instruments(), &ids(), text).unwrap();
+    assert_eq!(r[0].answers.of("gouden-oor").level("go1"), Level::new(4));
+    assert_eq!(r[0].answers.of("gouden-oor").level("go2"), None);
 }
 
 #[test]
@@ -99,7 +126,7 @@ fn every_bad_cell_is_listed_and_nothing_is_read() {
         .collect::<Vec<_>>();
     bad[2] = "goed".into();
     let text = sheet(&[&good, &bad.join(",")]);
-    match parse_sheet(instruments(), &text) {
+    match parse_sheet(instruments(), &ids(), &text) {
         Err(SheetError::Cells(cells)) => {
             // name, 17 levels/ambitions (one fixed), 18 criteria, the percentage.
             assert_eq!(cells.len(), 1 + 17 + 18 + 1);
@@ -109,7 +136,7 @@ fn every_bad_cell_is_listed_and_nothing_is_read() {
             let level = cells.iter().find(|c| c.column == "go1").unwrap();
             assert_eq!(level.value, "5");
             assert!(level.expected.contains("aardig"));
-            let pct = cells.iter().find(|c| c.column == "iv4_pct").unwrap();
+            let pct = cells.iter().find(|c| c.column == "IV.4.pct").unwrap();
             assert!(pct.expected.contains("100"));
         }
         other => panic!("{other:?}"),
@@ -120,25 +147,25 @@ fn every_bad_cell_is_listed_and_nothing_is_read() {
 fn unknown_duplicate_or_missing_columns_are_refused() {
     let unknown = "respondent,go1,go10\nAnna,1,1\n";
     assert!(
-        matches!(parse_sheet(instruments(), unknown), Err(SheetError::Header(m)) if m.contains("go10"))
+        matches!(parse_sheet(instruments(), &ids(), unknown), Err(SheetError::Header(m)) if m.contains("go10"))
     );
     let duplicate = "respondent,go1,GO1\nAnna,1,1\n";
     assert!(
-        matches!(parse_sheet(instruments(), duplicate), Err(SheetError::Header(m)) if m.contains("twee keer"))
+        matches!(parse_sheet(instruments(), &ids(), duplicate), Err(SheetError::Header(m)) if m.contains("twee keer"))
     );
     let no_names = "go1,go2\n1,2\n";
     assert!(
-        matches!(parse_sheet(instruments(), no_names), Err(SheetError::Header(m)) if m.contains("respondent"))
+        matches!(parse_sheet(instruments(), &ids(), no_names), Err(SheetError::Header(m)) if m.contains("respondent"))
     );
     assert!(
-        matches!(parse_sheet(instruments(), ""), Err(SheetError::Header(m)) if m.contains("leeg"))
+        matches!(parse_sheet(instruments(), &ids(), ""), Err(SheetError::Header(m)) if m.contains("leeg"))
     );
 }
 
 #[test]
 fn a_row_with_the_wrong_number_of_cells_is_refused() {
     let text = "respondent,go1\nAnna,1,2\n";
-    match parse_sheet(instruments(), text) {
+    match parse_sheet(instruments(), &ids(), text) {
         Err(SheetError::Cells(cells)) => {
             assert_eq!(cells.len(), 1);
             assert!(cells[0].expected.contains("2 cellen"));
@@ -171,30 +198,42 @@ fn names_that_clash_are_renamed_not_dropped() {
 
 #[test]
 fn an_untouched_solo_placeholder_makes_way() {
-    let mut target = Assessment::new("Workshop", "", instruments(), fixed_time());
+    let mut target = solo("Workshop");
     let other = sample_assessment(instruments(), 3);
-    let names = target.add_respondents(respondents_of(instruments(), &other).unwrap());
+    let names = target.add_respondents(respondents_of(instruments(), &target, &other).unwrap());
     assert_eq!(names.len(), 3);
     assert_eq!(target.respondents.len(), 3, "the empty 'Ik' is gone");
 }
 
 #[test]
 fn an_assessment_with_other_instruments_is_refused() {
+    let target = solo("Doel");
     let mut other = sample_assessment(instruments(), 1);
     other.instruments.retain(|i| i.id != "stv-kfm");
-    let err = respondents_of(instruments(), &other).unwrap_err();
-    assert!(err.to_string().contains("stv-kfm"));
+    let err = respondents_of(instruments(), &target, &other)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("Stv normenkader") && err.contains("Nulmeting klantenservice"),
+        "{err}"
+    );
 }
 
 #[test]
 fn read_respondents_from_files() {
+    let target = solo("Doel");
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("blad.csv");
     std::fs::write(&csv, sheet(&[&row("Anna", "goed", "ja", "")])).unwrap();
-    assert_eq!(read_respondents(instruments(), &csv).unwrap().len(), 1);
+    assert_eq!(
+        read_respondents(instruments(), &target, &csv)
+            .unwrap()
+            .len(),
+        1
+    );
     let latin1 = dir.path().join("oud.csv");
     std::fs::write(&latin1, b"respondent,go1\nJos\xe9,1\n").unwrap();
-    let r = read_respondents(instruments(), &latin1).unwrap();
+    let r = read_respondents(instruments(), &target, &latin1).unwrap();
     assert_eq!(r[0].name, "José", "Windows-1252 is decoded, not refused");
     let ron = dir.path().join("ander.ron");
     std::fs::write(
@@ -202,8 +241,14 @@ fn read_respondents_from_files() {
         goudenoor::store::serialize(&sample_assessment(instruments(), 2)),
     )
     .unwrap();
-    assert_eq!(read_respondents(instruments(), &ron).unwrap().len(), 2);
-    let missing = read_respondents(instruments(), &dir.path().join("weg.ron")).unwrap_err();
+    assert_eq!(
+        read_respondents(instruments(), &target, &ron)
+            .unwrap()
+            .len(),
+        2
+    );
+    let missing =
+        read_respondents(instruments(), &target, &dir.path().join("weg.ron")).unwrap_err();
     let missing = missing.to_string();
     assert!(
         missing.contains("weg.ron") && missing.contains("bestand of map bestaat niet"),
@@ -215,38 +260,48 @@ fn read_respondents_from_files() {
 proptest! {
     #[test]
     fn arbitrary_csv_never_panics(text in "[a-zA-Z0-9,;\"\n\r .%_IVgo-]{0,300}") {
-        let _ = parse_sheet(instruments(), &text);
+        let _ = parse_sheet(instruments(), &ids(), &text);
     }
 
     #[test]
     fn arbitrary_rows_under_a_real_header_never_panic(rows in proptest::collection::vec("[^\n]{0,120}", 0..6)) {
-        let text = format!("{}{}", blank_sheet(instruments()), rows.join("\n"));
-        let _ = parse_sheet(instruments(), &text);
+        let text = format!("{}{}", blank_sheet(instruments(), &ids()), rows.join("\n"));
+        let _ = parse_sheet(instruments(), &ids(), &text);
     }
 }
 
 #[test]
 fn the_example_sheet_in_assets_imports() {
+    let target = solo("Doel");
     let path = std::path::Path::new("assets/antwoordblad-voorbeeld.csv");
-    let respondents = read_respondents(instruments(), path).unwrap();
+    let respondents = read_respondents(instruments(), &target, path).unwrap();
     assert_eq!(respondents.len(), 3);
     assert_eq!(respondents[1].name, "Bert Jansen");
-    assert!(respondents.iter().all(|r| r.answers.level("go9").is_some()));
+    assert!(
+        respondents
+            .iter()
+            .all(|r| r.answers.of("gouden-oor").level("go9").is_some())
+    );
 }
 
 #[test]
 fn a_txt_or_tsv_sheet_is_read_and_other_extensions_name_the_accepted_ones() {
+    let target = solo("Doel");
     let dir = tempfile::tempdir().unwrap();
     for name in ["blad.txt", "blad.TSV"] {
         let path = dir.path().join(name);
         std::fs::write(&path, "respondent\tgo1\tI.2\nAnna\tgoud\tja\n").unwrap();
-        let r = read_respondents(instruments(), &path).unwrap();
-        assert_eq!(r[0].answers.level("go1"), Level::new(4), "{name}");
+        let r = read_respondents(instruments(), &target, &path).unwrap();
+        assert_eq!(
+            r[0].answers.of("gouden-oor").level("go1"),
+            Level::new(4),
+            "{name}"
+        );
     }
     for name in ["blad.xlsx", "blad"] {
         let path = dir.path().join(name);
         std::fs::write(&path, "respondent,go1\nAnna,1\n").unwrap();
-        let err = read_respondents(instruments(), &path)
+        let err = read_respondents(instruments(), &target, &path)
             .unwrap_err()
             .to_string();
         assert!(
@@ -254,7 +309,7 @@ fn a_txt_or_tsv_sheet_is_read_and_other_extensions_name_the_accepted_ones() {
             "{err}"
         );
     }
-    let err = read_respondents(instruments(), &dir.path().join("blad.xlsx"))
+    let err = read_respondents(instruments(), &target, &dir.path().join("blad.xlsx"))
         .unwrap_err()
         .to_string();
     assert!(err.contains("CSV UTF-8"), "{err}");
@@ -263,17 +318,17 @@ fn a_txt_or_tsv_sheet_is_read_and_other_extensions_name_the_accepted_ones() {
 #[test]
 fn a_tab_separated_sheet_is_read() {
     let text = sheet(&[&row("Anna", "goed", "nee", "80")]).replace(',', "\t");
-    let r = parse_sheet(instruments(), &text).unwrap();
+    let r = parse_sheet(instruments(), &ids(), &text).unwrap();
     assert_eq!(r[0].name, "Anna");
-    assert_eq!(r[0].answers.level("go9"), Level::new(2));
-    assert_eq!(r[0].answers.status("IV.4"), Status::NotMet);
-    assert_eq!(r[0].answers.response_pct, Some(80));
+    assert_eq!(r[0].answers.of("gouden-oor").level("go9"), Level::new(2));
+    assert_eq!(r[0].answers.of("stv-kfm").status("IV.4"), Status::NotMet);
+    assert_eq!(r[0].answers.of("stv-kfm").number("IV.4.pct"), Some(80.0));
 }
 
 #[test]
 fn an_unclosed_quote_names_its_line_and_what_to_do() {
     let text = "respondent,go1,I.2\nAnna,goed,ja\n\"Bert,goed,ja\nCas,goud,nee\n";
-    let err = parse_sheet(instruments(), text).unwrap_err();
+    let err = parse_sheet(instruments(), &ids(), text).unwrap_err();
     assert_eq!(err, SheetError::Quote(3));
     let message = err.to_string();
     assert!(
@@ -284,7 +339,7 @@ fn an_unclosed_quote_names_its_line_and_what_to_do() {
     );
     // Quotes that are closed, doubled inside a cell, or inside a cell are fine.
     let fine = "respondent,go1\n\"Jansen, \"\"Bert\"\"\",goed\nO\"Neill,goud\n";
-    let r = parse_sheet(instruments(), fine).unwrap();
+    let r = parse_sheet(instruments(), &ids(), fine).unwrap();
     assert_eq!(r[0].name, "Jansen, \"Bert\"");
     assert_eq!(r[1].name, "O\"Neill");
 }
@@ -293,7 +348,9 @@ fn an_unclosed_quote_names_its_line_and_what_to_do() {
 fn a_huge_bad_cell_is_cut_short_in_the_message() {
     let huge = "x".repeat(100_000);
     let text = format!("respondent,go1\nAnna,{huge}\n");
-    let message = parse_sheet(instruments(), &text).unwrap_err().to_string();
+    let message = parse_sheet(instruments(), &ids(), &text)
+        .unwrap_err()
+        .to_string();
     assert!(
         message.contains(&format!("\"{}…\"", "x".repeat(80))),
         "{}",
@@ -301,7 +358,9 @@ fn a_huge_bad_cell_is_cut_short_in_the_message() {
     );
     assert!(message.len() < 500, "{} bytes", message.len());
     let header = format!("respondent,{huge}\nAnna,1\n");
-    let message = parse_sheet(instruments(), &header).unwrap_err().to_string();
+    let message = parse_sheet(instruments(), &ids(), &header)
+        .unwrap_err()
+        .to_string();
     assert!(
         message.len() < 500 && message.contains('…'),
         "{} bytes",
@@ -338,6 +397,7 @@ fn decode_text_reads_what_excel_saves() {
 
 #[test]
 fn sheets_in_windows_1252_and_utf_16_import_from_files() {
+    let target = solo("Doel");
     let dir = tempfile::tempdir().unwrap();
     let text = "respondent\tgo1\r\nJosé\tprima\r\n";
     let mut utf16 = vec![0xff, 0xfe];
@@ -347,13 +407,17 @@ fn sheets_in_windows_1252_and_utf_16_import_from_files() {
     for (name, bytes) in [("unicode.txt", utf16), ("excel.csv", cp1252.into_owned())] {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
-        let r = read_respondents(instruments(), &path).unwrap();
+        let r = read_respondents(instruments(), &target, &path).unwrap();
         assert_eq!(r[0].name, "José", "{name}");
-        assert_eq!(r[0].answers.level("go1"), Level::new(3), "{name}");
+        assert_eq!(
+            r[0].answers.of("gouden-oor").level("go1"),
+            Level::new(3),
+            "{name}"
+        );
     }
     let zip = dir.path().join("werkmap.csv");
     std::fs::write(&zip, b"PK\x03\x04\x14\x00").unwrap();
-    let err = read_respondents(instruments(), &zip)
+    let err = read_respondents(instruments(), &target, &zip)
         .unwrap_err()
         .to_string();
     assert!(
@@ -364,9 +428,12 @@ fn sheets_in_windows_1252_and_utf_16_import_from_files() {
 
 #[test]
 fn many_equal_names_are_numbered_in_order() {
-    let mut target = Assessment::new("Workshop", "", instruments(), fixed_time());
+    let mut target = solo("Workshop");
     target.respondents[0].name = "Anna (3)".into();
-    target.respondents[0].answers.response_pct = Some(1);
+    target.respondents[0]
+        .answers
+        .of_mut("stv-kfm")
+        .set_number("IV.4.pct", Some(1.0));
     let incoming = ["Anna", "Anna", "Anna", "Anna (2)", " ", "", "Anna"]
         .iter()
         .map(|n| Respondent {
@@ -389,4 +456,73 @@ fn many_equal_names_are_numbered_in_order() {
     );
     assert_eq!(target.unique_name("Anna"), "Anna (6)");
     assert_eq!(target.unique_name(" Bert "), "Bert");
+}
+
+#[test]
+fn sheet_columns_follow_the_assessments_instruments() {
+    let all: Vec<String> = instruments().iter().map(|i| i.id.clone()).collect();
+    let columns = sheet_columns(instruments(), &all);
+    // Every item a respondent answers, once; nothing the organisation answers once.
+    let mut expected = vec!["respondent".to_string()];
+    for inst in instruments().iter() {
+        let items: Vec<_> = inst
+            .items()
+            .into_iter()
+            .filter(|i| i.scope == goudenoor::domain::Scope::Respondent)
+            .collect();
+        expected.extend(items.iter().map(|i| i.id.to_string()));
+        expected.extend(
+            items
+                .iter()
+                .filter(|i| matches!(i.kind, goudenoor::domain::ItemKind::Level { .. }))
+                .map(|i| format!("{}_doel", i.id)),
+        );
+    }
+    assert_eq!(columns, expected);
+    assert!(columns.contains(&"kp.dossier.a".to_string()));
+    assert!(columns.contains(&"ikm.snelheid".to_string()));
+    assert!(
+        !columns.iter().any(|c| c.starts_with("bc.")),
+        "inputs are facts"
+    );
+    assert!(
+        !columns.contains(&"ikm.leiderschap".to_string()),
+        "only rated boxes"
+    );
+
+    // A Gouden Oor only assessment has no Stv columns, and refuses them.
+    let go = vec!["gouden-oor".to_string()];
+    assert_eq!(sheet_columns(instruments(), &go).len(), 1 + 9 + 9);
+    let err = parse_sheet(instruments(), &go, "respondent,go1,I.2\nAnna,goed,ja\n").unwrap_err();
+    assert!(
+        matches!(&err, SheetError::Header(m) if m.contains("I.2")),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn an_old_sheet_with_the_iv4_pct_column_is_still_read() {
+    let text = "respondent,go1,iv4_pct\nAnna,goed,87\n";
+    let r = parse_sheet(instruments(), &ids(), text).unwrap();
+    assert_eq!(r[0].answers.of("stv-kfm").number("IV.4.pct"), Some(87.0));
+}
+
+#[test]
+fn a_rating_outside_its_scale_is_a_bad_cell() {
+    let ids = vec!["gouden-oor".to_string(), "ikm".to_string()];
+    let text = "respondent,ikm.snelheid,ikm.deskundigheid\nAnna,4,6\nBert,0,\n";
+    match parse_sheet(instruments(), &ids, text) {
+        Err(SheetError::Cells(cells)) => {
+            let places: Vec<(u64, &str)> =
+                cells.iter().map(|c| (c.line, c.column.as_str())).collect();
+            assert_eq!(
+                places,
+                [(2, "ikm.deskundigheid"), (3, "ikm.snelheid")],
+                "{cells:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let r = parse_sheet(instruments(), &ids, "respondent,ikm.snelheid\nAnna,4\n").unwrap();
+    assert_eq!(r[0].answers.of("ikm").level("ikm.snelheid"), Level::new(4));
 }

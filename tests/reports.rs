@@ -879,16 +879,25 @@ fn sneaky() -> Assessment {
         "Nulmeting \u{202e}9102\u{202c} \u{9b}31m",
         "\u{2066}Org\u{2069}",
         instruments(),
+        &goudenoor::domain::default_instruments(),
         fixed_time(),
     );
     a.respondents[0].name = " \t=HYPERLINK(\"x\")".into();
-    a.respondents[0].answers.edit_shift("go1", |s| {
-        s.level = Level::new(2);
-        s.note = "  +31 6 1234 \u{202a}links\u{85}".into();
-    });
-    a.respondents[0]
-        .answers
-        .edit_criterion("I.2", |c| c.note = "\t@SUM(A1)\n  -2+3 \u{2067}".into());
+    a.respondents[0].answers.of_mut("gouden-oor").set(
+        "go1",
+        Answer::Scale {
+            value: Level::new(2),
+            ambition: None,
+            note: "  +31 6 1234 \u{202a}links\u{85}".into(),
+        },
+    );
+    a.respondents[0].answers.of_mut("stv-kfm").set(
+        "I.2",
+        Answer::Criterion {
+            status: Status::Open,
+            note: "\t@SUM(A1)\n  -2+3 \u{2067}".into(),
+        },
+    );
     a.note = "\u{202e}omgekeerd".into();
     a
 }
@@ -902,7 +911,7 @@ fn bidi_and_c1_controls_never_reach_a_report() {
         Format::Csv,
         Format::Json,
     ] {
-        let out = render(instruments(), &sneaky(), format, Options::default());
+        let out = report(&sneaky(), format, Options::default());
         for c in INVISIBLE {
             assert!(!out.contains(c), "{format:?} holds U+{:04X}", c as u32);
         }
@@ -911,7 +920,7 @@ fn bidi_and_c1_controls_never_reach_a_report() {
 
 #[test]
 fn json_escapes_bidi_and_c1_controls_and_keeps_their_meaning() {
-    let json = render(instruments(), &sneaky(), Format::Json, Options::default());
+    let json = report(&sneaky(), Format::Json, Options::default());
     assert!(
         json.contains("Nulmeting \\u202e9102\\u202c \\u009b31m"),
         "{json}"
@@ -932,7 +941,7 @@ fn plain_replaces_bidi_and_c1_controls() {
 
 #[test]
 fn csv_neutralises_formulas_after_spaces_and_tabs() {
-    let csv = render(instruments(), &sneaky(), Format::Csv, Options::default());
+    let csv = report(&sneaky(), Format::Csv, Options::default());
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let mut cells = Vec::new();
     for record in reader.records() {
@@ -959,4 +968,87 @@ fn csv_neutralises_formulas_after_spaces_and_tabs() {
     );
     let excel = goudenoor::report::excel_csv(&csv);
     assert!(!excel.contains("\n=") && !excel.contains(";="), "{excel}");
+}
+
+/// Hostile text in what the new instruments take: a checklist field and note, a
+/// choice's own text, and notes on the IKM ratings.
+fn hostile_new_instruments() -> Assessment {
+    let all: Vec<String> = instruments().iter().map(|i| i.id.clone()).collect();
+    let mut a = Assessment::new(HOSTILE, HOSTILE, instruments(), &all, fixed_time());
+    let facts = a.facts.of_mut("klachtenprocedure");
+    facts.set("kp.klachtverantwoordelijke", Answer::Text(HOSTILE.into()));
+    facts.set(
+        "kp.vervolg",
+        Answer::Choice {
+            options: vec!["kp.vervolg.kifid".into()],
+            other: HOSTILE.into(),
+        },
+    );
+    let answers = a.respondents[0].answers.of_mut("klachtenprocedure");
+    answers.set(
+        "kp.stap1",
+        Answer::Check {
+            answer: goudenoor::domain::Check::Nee,
+            note: HOSTILE.into(),
+        },
+    );
+    a.respondents[0].answers.of_mut("ikm").set(
+        "ikm.snelheid",
+        Answer::Scale {
+            value: Level::new(2),
+            ambition: None,
+            note: HOSTILE.into(),
+        },
+    );
+    a.facts
+        .of_mut("businesscase")
+        .set_number("bc.klanten", Some(0.0));
+    a
+}
+
+#[test]
+fn hostile_text_in_the_new_instruments_is_escaped_in_every_format() {
+    let a = hostile_new_instruments();
+    let html = report(&a, Format::Html, Options::default());
+    assert!(!html.contains("<script>alert"), "raw script in HTML");
+    assert!(!html.contains("</style> "), "style closed early");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let md = report(&a, Format::Md, Options::default());
+    assert!(!md.contains("<script>"), "raw tag in Markdown");
+    for line in md.lines().filter(|l| l.contains("=SUM")) {
+        assert!(
+            !line.contains(" | =SUM"),
+            "an unescaped table cell separator: {line}"
+        );
+    }
+    for format in [
+        Format::Text,
+        Format::Md,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+    ] {
+        let out = report(&a, format, Options::default());
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format:?} holds a control character"
+        );
+        assert!(!out.contains("NaN"), "{format:?}");
+    }
+    let json = report(&a, Format::Json, Options::default());
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["title"], HOSTILE, "JSON keeps the text as typed");
+    let csv = report(&a, Format::Csv, Options::default());
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            let start = cell.trim_start_matches([' ', '\t']);
+            assert!(
+                !start.starts_with(['=', '+', '-', '@']),
+                "formula-like cell {cell:?}"
+            );
+        }
+    }
+    let xlsx = render(instruments(), &a, Format::Xlsx, Options::default());
+    assert!(xlsx.starts_with(b"PK"));
 }

@@ -1,6 +1,6 @@
 //! Saves never lose an answer: round trips, damaged files, versions, paths, locks, crashes.
 
-use goudenoor::domain::{Assessment, Instruments, Level, Status};
+use goudenoor::domain::{Assessment, Instruments, Level, Status, default_instruments};
 use goudenoor::fixtures::{fixed_time, sample_assessment};
 use goudenoor::store::{
     FORMAT, Handle, ParseError, ReadOnlyReason, Store, StoreError, backup_path, load, parse,
@@ -21,7 +21,13 @@ fn new_store() -> (tempfile::TempDir, Store) {
 }
 
 fn solo(title: &str) -> Assessment {
-    Assessment::new(title, "Org", instruments(), fixed_time())
+    Assessment::new(
+        title,
+        "Org",
+        instruments(),
+        &default_instruments(),
+        fixed_time(),
+    )
 }
 
 #[test]
@@ -77,11 +83,15 @@ fn old_format_one_file_keeps_loading() {
     assert_eq!(assessment.title, "Eerste meting");
     assert_eq!(assessment.respondents.len(), 1);
     let answers = &assessment.respondents[0].answers;
-    assert_eq!(answers.level("go1"), Level::new(2));
-    assert_eq!(answers.ambition("go1"), Level::new(3));
-    assert_eq!(answers.status("I.2"), Status::Met);
-    assert_eq!(answers.status("II.2"), Status::NotMet);
-    assert_eq!(answers.response_pct, Some(91));
+    let go = answers.of("gouden-oor");
+    assert_eq!(go.level("go1"), Level::new(2));
+    assert_eq!(go.ambition("go1"), Level::new(3));
+    assert_eq!(go.note("go1"), "Klachten via de post");
+    let stv = answers.of("stv-kfm");
+    assert_eq!(stv.status("I.2"), Status::Met);
+    assert_eq!(stv.status("II.2"), Status::NotMet);
+    // The old response percentage is now the measurement item IV.4.pct.
+    assert_eq!(stv.number("IV.4.pct"), Some(91.0));
     assert_eq!(assessment.instruments[1].id, "stv-kfm");
 }
 
@@ -91,8 +101,98 @@ fn format_two_workshop_file_keeps_loading() {
     assert_eq!(assessment.title, "Workshop MT");
     assert_eq!(assessment.respondents.len(), 4);
     assert_eq!(assessment.respondents[1].name, "Bert");
-    assert_eq!(assessment.agreed.level("go4"), Level::new(2));
+    assert_eq!(
+        assessment.agreed.of("gouden-oor").level("go4"),
+        Level::new(2)
+    );
     assert_eq!(assessment.series, None);
+}
+
+#[test]
+fn format_three_file_with_a_series_keeps_loading() {
+    let assessment = load(Path::new("tests/fixtures/assessments/format3.ron")).unwrap();
+    assert_eq!(assessment.title, "Tweede meting (ronde 2)");
+    assert_eq!(assessment.respondents.len(), 2);
+    let anna = &assessment.respondents[0].answers;
+    assert_eq!(anna.of("gouden-oor").level("go1"), Level::new(3));
+    assert_eq!(anna.of("gouden-oor").ambition("go1"), Level::new(4));
+    assert_eq!(anna.of("gouden-oor").note("go1"), "Nu ook via de chat");
+    assert_eq!(anna.of("stv-kfm").number("IV.4.pct"), Some(88.0));
+    assert!(anna.of("stv-kfm").is_met("IV.4"));
+    let bert = &assessment.respondents[1].answers;
+    assert_eq!(bert.of("stv-kfm").number("IV.4.pct"), None);
+    assert_eq!(
+        assessment.agreed.of("gouden-oor").level("go1"),
+        Level::new(3)
+    );
+    assert_eq!(
+        assessment.agreed.of("stv-kfm").status("I.2"),
+        Status::NotMet
+    );
+    assert_eq!(
+        assessment.series,
+        Some(goudenoor::domain::Series {
+            id: "reeks-1740823200000000000".into(),
+            round: 2
+        })
+    );
+    assert!(assessment.facts.is_empty() && assessment.actions.is_empty());
+    // Saved again, it is format 4 and reads back the same.
+    let (_dir, store) = new_store();
+    let handle = store.create(&assessment).unwrap();
+    assert_eq!(load(handle.path()).unwrap(), assessment);
+}
+
+#[test]
+fn old_formats_are_checked_like_the_current_one() {
+    let text = fs::read_to_string("tests/fixtures/assessments/format3.ron")
+        .unwrap()
+        .replacen("\"go2\": (level: Some(2))", "\"go2\": (level: Some(7))", 1);
+    let err = parse(&text).unwrap_err().to_string();
+    assert!(err.contains("niveau 7 bestaat niet"), "{err}");
+    assert!(err.contains("Anna"), "{err}");
+    assert!(
+        err.contains(&format!("regel {}, kolom 11", line_of(&text, "\"go2\""))),
+        "{err}"
+    );
+    let text = fs::read_to_string("tests/fixtures/assessments/format3.ron")
+        .unwrap()
+        .replacen("\"go2\"", "\"go1\"", 1);
+    let err = parse(&text).unwrap_err().to_string();
+    assert!(err.contains("\"go1\" staat er twee keer in"), "{err}");
+}
+
+#[test]
+fn a_format_four_file_with_every_instrument_round_trips() {
+    let all: Vec<String> = instruments().iter().map(|i| i.id.clone()).collect();
+    let mut assessment = goudenoor::fixtures::sample_assessment_with(instruments(), &all, 3);
+    let facts = assessment.facts.of_mut("businesscase");
+    facts.set_number("bc.klanten", Some(2500.0));
+    facts.set_number("bc.kpi_klaagt_pct", Some(37.5));
+    assessment.facts.of_mut("klachtenprocedure").set(
+        "kp.klachtverantwoordelijke",
+        goudenoor::domain::Answer::Text("Jan \"de\" Vries\n".into()),
+    );
+    assessment.actions.push(goudenoor::domain::Action {
+        what: "Klachtenprocedure vaststellen".into(),
+        items: vec!["kp.stappenplan".into(), "go1".into()],
+        owner: "Directie".into(),
+        deadline: Some("2027-01-31".parse().unwrap()),
+        status: goudenoor::domain::ActionStatus::Bezig,
+        note: String::new(),
+        from_round: None,
+    });
+    let (_dir, store) = new_store();
+    let handle = store.create(&assessment).unwrap();
+    assert_eq!(load(handle.path()).unwrap(), assessment);
+    // An action naming an item that does not exist is refused.
+    let text = fs::read_to_string(handle.path()).unwrap().replacen(
+        "\"kp.stappenplan\"",
+        "\"kp.stapenplan\"",
+        1,
+    );
+    let message = assert_damaged_and_unchanged(&store, "actie", text.as_bytes());
+    assert!(message.contains("kp.stapenplan"), "{message}");
 }
 
 #[test]
@@ -182,7 +282,7 @@ fn wrong_types_are_reported_with_line_and_column() {
 #[test]
 fn level_out_of_range_is_reported() {
     let (_dir, store) = new_store();
-    let text = serialize_sample().replacen("level: Some(1)", "level: Some(9)", 1);
+    let text = serialize_sample().replacen("value: Some(1)", "value: Some(9)", 1);
     let message = assert_damaged_and_unchanged(&store, "niveau", text.as_bytes());
     assert!(message.contains("niveau 9"), "{message}");
 }
@@ -502,7 +602,7 @@ fn a_misspelt_field_is_refused_with_file_line_and_field() {
         ("answers:", "answErs:", "answers"),
         ("status:", "stctus:", "status"),
         ("title:", "titel:", "titel"),
-        ("level:", "levle:", "level"),
+        ("value:", "valeu:", "value"),
         ("id: \"gouden-oor\"", "idd: \"gouden-oor\"", "instrument"),
     ] {
         let text = serialize_sample().replacen(from, to, 1);
@@ -557,17 +657,20 @@ fn an_unknown_item_id_is_refused_with_its_position() {
 fn values_out_of_range_are_refused() {
     let (_dir, store) = new_store();
     let full = serialize_sample();
-    let pct = full.find("response_pct: Some(").unwrap();
-    let value_end = pct + full[pct..].find(')').unwrap();
-    let text = format!(
-        "{}response_pct: Some(255{}",
-        &full[..pct],
-        &full[value_end..]
+    let text = full.replacen(
+        "\"IV.4.pct\": Number(88.0)",
+        "\"IV.4.pct\": Number(255.0)",
+        1,
     );
+    assert_ne!(text, full);
     let message = assert_damaged_and_unchanged(&store, "procent", text.as_bytes());
     assert!(message.contains("255"), "{message}");
-    let line = line_of(&text, "Some(255)");
-    assert!(message.contains(&format!("regel {line},")), "{message}");
+    assert!(message.contains("IV.4.pct"), "{message}");
+    let line = line_of(&text, "Number(255.0)");
+    assert!(
+        message.contains(&format!("regel {line}, kolom 11")),
+        "{message}"
+    );
 
     let text = full.replacen("status: Met", "status: Misschien", 1);
     let message = assert_damaged_and_unchanged(&store, "status", text.as_bytes());
@@ -577,9 +680,68 @@ fn values_out_of_range_are_refused() {
         "{message}"
     );
 
-    let text = full.replacen("level: Some(1)", "level: Some(300)", 1);
+    let text = full.replacen("value: Some(1)", "value: Some(300)", 1);
     let message = assert_damaged_and_unchanged(&store, "te-groot", text.as_bytes());
     assert!(message.contains("te groot"), "{message}");
+}
+
+#[test]
+fn a_level_beyond_the_grid_is_refused_at_its_item() {
+    let (_dir, store) = new_store();
+    let full = serialize_sample();
+    // go3 of the first respondent is the first Some(3); the grid has four levels.
+    let go3 = full.find("\"go3\"").unwrap();
+    let text = format!(
+        "{}{}",
+        &full[..go3],
+        full[go3..].replacen("value: Some(3)", "value: Some(9)", 1)
+    );
+    let message = assert_damaged_and_unchanged(&store, "negen", text.as_bytes());
+    assert!(message.contains("niveau 9 bestaat niet"), "{message}");
+    assert!(message.contains("go3"), "{message}");
+    assert!(message.contains("Deelnemer 1"), "{message}");
+    assert!(
+        message.contains(&format!("regel {}, kolom 11", line_of(&text, "\"go3\""))),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_unknown_instrument_is_refused_with_its_position() {
+    let (_dir, store) = new_store();
+    let full = serialize_sample();
+    let text = full.replacen("id: \"stv-kfm\"", "id: \"stv-kfm2\"", 1);
+    let message = assert_damaged_and_unchanged(&store, "instrument", text.as_bytes());
+    assert!(message.contains("\"stv-kfm2\""), "{message}");
+    assert!(message.contains("onbekend"), "{message}");
+    let line = line_of(&text, "\"stv-kfm2\"");
+    assert!(message.contains(&format!("regel {line},")), "{message}");
+
+    // Answers for an instrument the assessment does not include.
+    let text = full.replacen("\"stv-kfm\": {", "\"ikm\": {", 1);
+    assert_ne!(text, full);
+    let message = assert_damaged_and_unchanged(&store, "niet-gekozen", text.as_bytes());
+    assert!(message.contains("\"ikm\" hoort niet bij"), "{message}");
+    let line = line_of(&text, "\"ikm\"");
+    assert!(
+        message.contains(&format!("regel {line}, kolom 9")),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_answer_of_the_wrong_kind_is_refused() {
+    let (_dir, store) = new_store();
+    let full = serialize_sample();
+    let text = full.replacen(
+        "\"IV.4.pct\": Number(88.0)",
+        "\"IV.4.pct\": Text(\"veel\")",
+        1,
+    );
+    assert_ne!(text, full);
+    let message = assert_damaged_and_unchanged(&store, "soort", text.as_bytes());
+    assert!(message.contains("IV.4.pct"), "{message}");
+    assert!(message.contains("ander soort"), "{message}");
 }
 
 #[test]
@@ -600,10 +762,10 @@ fn ron_errors_are_told_in_dutch_without_developer_advice() {
             serialize_sample().replacen("title: \"Nulmeting klantenservice\"", "title: 42", 1),
             "tekst tussen aanhalingstekens",
         ),
-        ("(format: 3, title: ".to_string(), "onverwacht op"),
+        ("(format: 4, title: ".to_string(), "te vroeg op"),
         ("(format: 3 title: \"x\")".to_string(), "komma"),
-        ("(format: 3, title: \"x)".to_string(), "aanhalingsteken"),
-        ("(format: 3, title: \"x\", note: \"\\q\")".to_string(), "\\"),
+        ("(format: 4, title: \"x)".to_string(), "aanhalingsteken"),
+        ("(format: 4, title: \"x\", note: \"\\q\")".to_string(), "\\"),
         (
             serialize_sample().replacen("  title: \"Nulmeting klantenservice\",\n", "", 1),
             "het veld \"title\" ontbreekt",

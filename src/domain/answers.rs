@@ -127,6 +127,7 @@ impl Check {
 
 /// One answer, of the kind its item takes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Answer {
     /// A grid level or a rating, with an optional ambition (grids only).
     Scale {
@@ -199,9 +200,48 @@ impl Answer {
 }
 
 /// One instrument's answers, by item id.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct ItemAnswers(pub BTreeMap<String, Answer>);
+
+impl<'de> Deserialize<'de> for ItemAnswers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        unique_map(deserializer).map(ItemAnswers)
+    }
+}
+
+/// A map in which a key may occur once: serde's own map would silently keep only the
+/// last of two answers for the same id (or instrument). Also for older file formats.
+pub fn unique_map<'de, D, T>(deserializer: D) -> Result<BTreeMap<String, T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Visitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+        type Value = BTreeMap<String, T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "\"{key}\" staat er twee keer in; verwijder een van beide"
+                    )));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+}
 
 impl ItemAnswers {
     pub fn get(&self, id: &str) -> Option<&Answer> {
@@ -346,9 +386,15 @@ impl ItemAnswers {
 }
 
 /// Answers by instrument id, then item id.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, ItemAnswers>);
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        unique_map(deserializer).map(Answers)
+    }
+}
 
 static NONE: std::sync::LazyLock<ItemAnswers> = std::sync::LazyLock::new(ItemAnswers::default);
 

@@ -135,7 +135,9 @@ impl From<&Assessment> for V4 {
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 struct OldAnswers {
+    #[serde(deserialize_with = "crate::domain::answers::unique_map")]
     shifts: BTreeMap<String, OldShift>,
+    #[serde(deserialize_with = "crate::domain::answers::unique_map")]
     criteria: BTreeMap<String, OldCriterion>,
     response_pct: Option<u8>,
 }
@@ -346,10 +348,17 @@ pub fn parse_with(text: &str, instruments: &Instruments) -> Result<Assessment, P
             .map(|(i, k)| if i == 0 { k.clone() } else { format!("{k:?}") })
             .collect();
         let (line, column) = super::check::locate(text, &keys).unwrap_or((1, 1));
+        // Say whose answer it is: the same id occurs once per respondent.
+        let message = match problem.path.as_slice() {
+            [first, name, _, ..] if first == "respondents" => {
+                format!("{} (in de antwoorden van {name})", problem.message)
+            }
+            _ => problem.message,
+        };
         return Err(ParseError::Content {
             line,
             column,
-            message: problem.message,
+            message,
         });
     }
     Ok(assessment)

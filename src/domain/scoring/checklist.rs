@@ -144,7 +144,10 @@ pub fn field_value(field: &Field, answers: &ItemAnswers, with_unit: bool) -> Opt
             if !other.trim().is_empty() {
                 texts.push(other.trim().to_string());
             }
-            (!texts.is_empty()).then(|| texts.join("; "))
+            // Whole sentences follow each other; short phrases are listed with "; "
+            // (never "… was.; De klager …").
+            let sentences = texts.iter().all(|t| t.ends_with(['.', '!', '?']));
+            (!texts.is_empty()).then(|| texts.join(if sentences { " " } else { "; " }))
         }
         (
             FieldKind::Choice {
