@@ -177,14 +177,17 @@ pub fn write_file(
         }
         // A new file renamed over the old one: a link put there meanwhile is replaced,
         // never followed, and the result is the owner's only.
-        let mut options = atomic_write_file::AtomicWriteFile::options();
         #[cfg(unix)]
-        {
+        let options = {
             use atomic_write_file::unix::OpenOptionsExt as _;
             use std::os::unix::fs::OpenOptionsExt as _;
+            let mut options = atomic_write_file::AtomicWriteFile::options();
             options.mode(0o600);
             options.preserve_mode(false);
-        }
+            options
+        };
+        #[cfg(not(unix))]
+        let options = atomic_write_file::AtomicWriteFile::options();
         let mut file = options.open(&target).map_err(write_error)?;
         file.write_all(contents).map_err(write_error)?;
         return file.commit().map_err(write_error);
