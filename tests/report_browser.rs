@@ -199,7 +199,7 @@ fn a_printed_report_of_every_kind_keeps_every_column() {
     let mut a = goudenoor::fixtures::sample_assessment_with(instruments, &ids, 1);
     a.actions = sample_actions();
     let html =
-        String::from_utf8(render(&instruments, &a, Format::Html, Options::default())).unwrap();
+        String::from_utf8(render(instruments, &a, Format::Html, Options::default())).unwrap();
     let text = check_printed(&html, "alle-soorten.pdf");
     assert!(text.contains("niet bekeken") || text.contains("zwakste"));
 }
