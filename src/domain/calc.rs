@@ -2,62 +2,9 @@
 //! through silence, word of mouth, the 1000-100-10 chain).
 
 use super::answers::ItemAnswers;
+pub use super::instrument::RuleIds;
 use super::instrument::{CalcRule, Calculator};
 use std::collections::BTreeMap;
-
-/// The inputs a rule needs and the outputs it produces, in order.
-pub struct RuleIds {
-    pub inputs: &'static [&'static str],
-    pub outputs: &'static [&'static str],
-}
-
-const BUSINESS_CASE: RuleIds = RuleIds {
-    inputs: &[
-        "bc.klanten",
-        "bc.tevreden_pct",
-        "bc.churn_tevreden_pct",
-        "bc.klaagt_pct",
-        "bc.churn_klagers_pct",
-        "bc.churn_stil_pct",
-        "bc.imago_zeer_tevreden_pct",
-        "bc.imago_tevreden_pct",
-        "bc.imago_ontevreden_pct",
-        "bc.vertelt_zeer_tevreden",
-        "bc.vertelt_tevreden",
-        "bc.vertelt_ontevreden",
-        "bc.vastgelegde_klachten",
-        "bc.geuit_pct",
-        "bc.vastgelegd_pct",
-        "bc.waarde_per_klant",
-    ],
-    outputs: &[
-        "bc.tevreden",
-        "bc.ontevreden",
-        "bc.klagers",
-        "bc.stil",
-        "bc.weg_tevreden",
-        "bc.weg_klagers",
-        "bc.weg_stil",
-        "bc.weg_totaal",
-        "bc.weg_stil_pct",
-        "bc.mond_zeer_tevreden",
-        "bc.mond_tevreden",
-        "bc.mond_ontevreden",
-        "bc.mond_saldo",
-        "bc.keten_vastgelegd",
-        "bc.keten_geuit",
-        "bc.keten_situaties",
-        "bc.kosten_stil",
-    ],
-};
-
-impl RuleIds {
-    pub fn of(rule: CalcRule) -> &'static RuleIds {
-        match rule {
-            CalcRule::BusinessCase => &BUSINESS_CASE,
-        }
-    }
-}
 
 /// Why an output has no value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,7 @@ pub mod calc;
 pub mod compare;
 pub mod draft;
 pub mod instrument;
+pub mod number;
 pub mod result;
 pub mod scoring;
 pub mod setting;
@@ -20,24 +21,10 @@ pub use assessment::{
 pub use instrument::{
     DEFAULT_INSTRUMENTS, Instrument, InstrumentError, Instruments, ItemKind, ItemRef, Kind, Scope,
 };
-pub use scoring::{Mean, Progress, format_number, parse_number};
+pub use number::{format_number, parse_number};
+pub use scoring::{Mean, Progress};
 
-/// The `{names}` in a template text, in order.
-pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                names.push(&after[..end]);
-                rest = &after[end + 1..];
-            }
-            None => break,
-        }
-    }
-    names
-}
+pub use instrument::placeholders;
 
 /// The default instrument ids as owned strings.
 pub fn default_instruments() -> Vec<String> {

@@ -74,8 +74,6 @@ impl std::fmt::Display for SheetError {
 
 const RESPONDENT: &str = "respondent";
 const AMBITION: &str = "_doel";
-/// Older sheets named IV.4's measurement so.
-const OLD_NAMES: &[(&str, &str)] = &[("iv4_pct", "IV.4.pct")];
 
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,10 +119,17 @@ fn column_of<'a>(
     if name.eq_ignore_ascii_case(RESPONDENT) {
         return Some(None);
     }
-    let name = OLD_NAMES
-        .iter()
-        .find(|(old, _)| old.eq_ignore_ascii_case(name))
-        .map_or(name, |(_, new)| new);
+    // A measurement may be known under an older column name (its `aliases`).
+    let name = instruments
+        .selected(included)
+        .flat_map(|i| i.items())
+        .find_map(|item| match item.kind {
+            ItemKind::Measurement(m) if m.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)) => {
+                Some(item.id)
+            }
+            _ => None,
+        })
+        .unwrap_or(name);
     let (base, ambition) = match name.len().checked_sub(AMBITION.len()) {
         Some(i) if name.is_char_boundary(i) && name[i..].eq_ignore_ascii_case(AMBITION) => {
             (&name[..i], true)

@@ -85,3 +85,59 @@ impl Calculator {
         self.inputs.iter().find(|i| i.id == id)
     }
 }
+
+/// The inputs a rule needs and the outputs it produces, in order.
+pub struct RuleIds {
+    pub inputs: &'static [&'static str],
+    pub outputs: &'static [&'static str],
+}
+
+const BUSINESS_CASE: RuleIds = RuleIds {
+    inputs: &[
+        "bc.klanten",
+        "bc.tevreden_pct",
+        "bc.churn_tevreden_pct",
+        "bc.klaagt_pct",
+        "bc.churn_klagers_pct",
+        "bc.churn_stil_pct",
+        "bc.imago_zeer_tevreden_pct",
+        "bc.imago_tevreden_pct",
+        "bc.imago_ontevreden_pct",
+        "bc.vertelt_zeer_tevreden",
+        "bc.vertelt_tevreden",
+        "bc.vertelt_ontevreden",
+        "bc.vastgelegde_klachten",
+        "bc.geuit_pct",
+        "bc.vastgelegd_pct",
+        "bc.waarde_per_klant",
+    ],
+    outputs: &[
+        "bc.tevreden",
+        "bc.ontevreden",
+        "bc.klagers",
+        "bc.stil",
+        "bc.weg_tevreden",
+        "bc.weg_klagers",
+        "bc.weg_stil",
+        "bc.weg_totaal",
+        "bc.weg_stil_pct",
+        "bc.mond_zeer_tevreden",
+        "bc.mond_tevreden",
+        "bc.mond_ontevreden",
+        "bc.mond_saldo",
+        "bc.keten_vastgelegd",
+        "bc.keten_geuit",
+        "bc.keten_situaties",
+        "bc.kosten_stil",
+    ],
+};
+
+impl CalcRule {
+    /// The inputs the rule needs and the outputs it produces (the domain's `calc`
+    /// implements them).
+    pub fn ids(self) -> &'static RuleIds {
+        match self {
+            CalcRule::BusinessCase => &BUSINESS_CASE,
+        }
+    }
+}

@@ -119,3 +119,20 @@ impl Checklist {
         self.fields.iter().find(|f| f.id == id)
     }
 }
+
+/// The `{names}` in a template text, in order.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                names.push(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    names
+}

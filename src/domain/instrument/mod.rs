@@ -9,10 +9,10 @@ mod model;
 mod norm;
 mod validate;
 
-pub use calculator::{CalcRule, Calculator, Input, Output, SumRule, Unit};
+pub use calculator::{CalcRule, Calculator, Input, Output, RuleIds, SumRule, Unit};
 pub use checklist::{
     CheckItem, Checklist, ChoiceOption, Draft, DraftParagraph, DraftSection, Field, FieldKind,
-    Section,
+    Section, placeholders,
 };
 pub use grid::{Grid, GridItem};
 pub use model::{BoxDef, Group, IkmModel, Mapping, RatingDef};

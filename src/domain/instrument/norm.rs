@@ -68,6 +68,9 @@ pub struct Measurement {
     /// Whole numbers only.
     pub whole: bool,
     pub threshold: Threshold,
+    /// Names older answer sheets used for this column ("iv4_pct").
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -95,7 +98,7 @@ impl Threshold {
 impl Measurement {
     /// "85%", "3,5 dagen": a value with its unit, decimal comma.
     pub fn display(&self, value: f64) -> String {
-        let number = crate::domain::format_number(value, if self.whole { 0 } else { 1 });
+        let number = crate::domain::number::format_number(value, if self.whole { 0 } else { 1 });
         if self.unit == "%" {
             format!("{number}%")
         } else {

@@ -182,7 +182,7 @@ pub(super) fn instrument(file: &str, inst: &Instrument) -> Result<(), Instrument
                             id: item.clone(),
                         });
                     }
-                    for name in crate::domain::placeholders(&paragraph.text) {
+                    for name in super::placeholders(&paragraph.text) {
                         if name != "organisatie" && list.field(name).is_none() {
                             return Err(InstrumentError::UnknownId {
                                 file: file.into(),
@@ -218,7 +218,7 @@ pub(super) fn instrument(file: &str, inst: &Instrument) -> Result<(), Instrument
                     }
                 }
             }
-            let rule = crate::domain::calc::RuleIds::of(calc.rule);
+            let rule = calc.rule.ids();
             for id in rule.inputs {
                 if calc.input(id).is_none() {
                     return Err(invalid(

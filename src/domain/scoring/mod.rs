@@ -1,6 +1,8 @@
 //! The scoring rules of PRODUCT.md, one module per kind of instrument. Each turns one
 //! instrument's answers into figures; `result` turns those into the result model.
 
+pub use super::number::{format_number, parse_number};
+
 pub mod checklist;
 pub mod grid;
 pub mod model;
@@ -105,44 +107,4 @@ impl Progress {
             total: self.total + other.total,
         }
     }
-}
-
-/// A number with a decimal comma and at most `decimals` decimals, trailing zeros
-/// dropped: 148.5 → "148,5", 1000.0 → "1000", -700.0 → "−700".
-pub fn format_number(value: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
-    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
-    format!(
-        "{}{}",
-        if negative { "−" } else { "" },
-        text.replace('.', ",")
-    )
-}
-
-/// Parse a number typed the Dutch way: "85", "85%", "3,5", "€ 1.250", "-2".
-pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
-    let trimmed = text.trim();
-    let cleaned: String = trimmed
-        .trim_start_matches('€')
-        .trim_end_matches('%')
-        .trim()
-        .replace('−', "-")
-        .chars()
-        .filter(|c| *c != '.' && *c != ' ')
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    if cleaned.is_empty() {
-        return Ok(None);
-    }
-    cleaned
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(Some)
-        .ok_or_else(|| format!("\"{trimmed}\" is geen getal"))
 }
