@@ -1,7 +1,7 @@
 //! The business case rule of seed 004 (churn through silence, word of mouth, the
 //! 1000-100-10 chain), with figures worked out by hand, and its edge cases.
 
-use goudenoor::domain::calc::{NotComputed, Outputs, RuleIds, compute, input_values};
+use goudenoor::domain::calc::{NotComputed, Outputs, compute, input_values};
 use goudenoor::domain::instrument::CalcRule;
 use goudenoor::domain::result::{Detail, build_for};
 use goudenoor::domain::{Answers, Instrument, Instruments, ItemAnswers};
