@@ -11,25 +11,48 @@ pub fn report_folder() -> PathBuf {
         .unwrap_or_else(|| std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))
 }
 
-/// Write the HTML report of `assessment` into the report folder under a fresh name.
+/// Write the HTML report of `assessment` into the report folder under a fresh name;
+/// with the complaint-procedure check, its draft procedure beside it.
 pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<PathBuf, String> {
-    let folder = report_folder();
+    let instruments = crate::domain::Instruments::embedded();
     let slug = crate::store::slugify(&assessment.title);
     let date = jiff::Timestamp::now()
         .to_zoned_datetime(jiff::tz::TimeZone::system())
         .strftime("%Y-%m-%d")
         .to_string();
     let html = crate::report::render(
-        crate::domain::Instruments::embedded(),
+        instruments,
         assessment,
         crate::report::Format::Html,
         crate::report::Options::default(),
     );
+    let report = write_new(&format!("{slug}-{date}"), &html)?;
+    let answers = assessment.result_answers(instruments);
+    let draft = instruments
+        .selected(&assessment.instrument_ids())
+        .find_map(|inst| crate::domain::draft::build(inst, &assessment.organisation, &answers));
+    if let Some(doc) = draft {
+        let shown = assessment
+            .updated
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%d-%m-%Y")
+            .to_string();
+        let page = crate::procedure::html_page(&doc, &shown);
+        write_new(&format!("{slug}-klachtenprocedure-{date}"), page.as_bytes())?;
+    }
+    Ok(report)
+}
+
+/// Write `contents` as `stem.html` (or `stem-2.html`, …) in the report folder, never
+/// over an existing file.
+fn write_new(stem: &str, contents: &[u8]) -> Result<PathBuf, String> {
+    let folder = report_folder();
+    let html = contents;
     for n in 1.. {
         let name = if n == 1 {
-            format!("{slug}-{date}.html")
+            format!("{stem}.html")
         } else {
-            format!("{slug}-{date}-{n}.html")
+            format!("{stem}-{n}.html")
         };
         let path = folder.join(name);
         match std::fs::OpenOptions::new()
@@ -39,7 +62,7 @@ pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<PathBu
         {
             Ok(mut file) => {
                 use std::io::Write;
-                file.write_all(&html)
+                file.write_all(html)
                     .map_err(|e| format!("{} kan niet worden geschreven: {e}", path.display()))?;
                 return Ok(path);
             }

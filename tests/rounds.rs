@@ -423,3 +423,73 @@ fn compare_screen_snapshots_and_scrolls() {
     press(&mut model, &[KeyCode::Esc]);
     assert!(model.compare.is_none());
 }
+
+#[test]
+fn a_next_round_shows_the_previous_rounds_answers_quietly() {
+    let first = round_one();
+    let mut second = first.next_round(
+        instruments(),
+        Series {
+            id: "reeks-1".into(),
+            round: 2,
+        },
+        true,
+        fixed_time(),
+    );
+    second.title = "Ronde 2".into();
+    let mut model = opened(second);
+    // Opening a round above 1 asks the runtime for the previous round.
+    let effects = update(&mut model, Msg::Info(String::new()));
+    assert!(effects.is_empty());
+    let previous = first.result_answers(instruments());
+    update(&mut model, Msg::PreviousRound(Box::new(previous.clone())));
+    go(&mut model, |s| {
+        matches!(
+            s,
+            goudenoor::app::Step::Page(0, goudenoor::app::Page::GridItem(0))
+        )
+    });
+    let level = previous
+        .of("gouden-oor")
+        .level("go1")
+        .expect("round one answered go1");
+    let name = instruments()
+        .get("gouden-oor")
+        .unwrap()
+        .grid()
+        .unwrap()
+        .level_name(level)
+        .to_string();
+    let text = screen(&mut model, 100, 30);
+    assert!(text.contains(&format!("vorige ronde: {name}")), "{text}");
+}
+
+#[test]
+fn opening_a_later_round_asks_for_the_previous_one() {
+    let first = round_one();
+    let second = first.next_round(
+        instruments(),
+        Series {
+            id: "reeks-1".into(),
+            round: 2,
+        },
+        false,
+        fixed_time(),
+    );
+    let mut model = home_model();
+    let effects = update(
+        &mut model,
+        Msg::Opened(Box::new(goudenoor::app::Opened {
+            path: std::path::PathBuf::from("/data/r2.ron"),
+            assessment: second,
+            read_only: false,
+            reason: None,
+        })),
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadPrevious(s) if s.round == 2)),
+        "{effects:?}"
+    );
+}

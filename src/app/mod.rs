@@ -206,6 +206,8 @@ pub struct Session {
     pub cache: ResultCache,
     /// The live workshop, while its server runs.
     pub live: Option<LiveView>,
+    /// The previous round's results, shown quietly beside each answer.
+    pub previous: Option<crate::domain::Answers>,
 }
 
 /// A memo of the results of one state of the assessment.
@@ -545,6 +547,8 @@ pub enum Msg {
     /// Take the proposal for every row not agreed yet.
     AcceptAll,
     Imported(Vec<crate::domain::Respondent>, Vec<String>),
+    /// The previous round's results arrived.
+    PreviousRound(Box<crate::domain::Answers>),
     // Live workshop
     /// `l` in the respondents dialog: ask before starting the server.
     StartLive,
@@ -653,6 +657,8 @@ pub enum Effect {
     },
     /// Write the report of the open assessment next to the data folder.
     Export(Box<Assessment>),
+    /// Find the previous round of this series, for "vorige ronde: …".
+    LoadPrevious(crate::domain::Series),
     Close,
     Quit,
 }
@@ -691,7 +697,22 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Opened(opened) => {
             open_session(model, *opened);
-            return after_open(model);
+            let mut effects = after_open(model);
+            if let Some(series) = model
+                .session
+                .as_ref()
+                .and_then(|s| s.assessment.series.clone())
+                .filter(|s| s.round > 1)
+            {
+                effects.push(Effect::LoadPrevious(series));
+            }
+            return effects;
+        }
+        Msg::PreviousRound(answers) => {
+            if let Some(session) = &mut model.session {
+                session.previous = Some(*answers);
+            }
+            return vec![];
         }
         Msg::Saved(at) => {
             if let Some(session) = &mut model.session {
@@ -895,6 +916,7 @@ fn open_session(model: &mut Model, opened: Opened) {
         undo: Vec::new(),
         cache: ResultCache::default(),
         live: None,
+        previous: None,
     };
     // Resume where the work stops: the first step with something left to answer.
     let first_open = walk::first_open_step(model.instruments, &session);

@@ -176,6 +176,23 @@ impl Runtime {
                 },
                 None => Msg::Failed("Rapporten maken kan hier niet.".into()),
             }),
+            Effect::LoadPrevious(series) => {
+                let previous = self
+                    .store
+                    .list()
+                    .ok()?
+                    .into_iter()
+                    .filter_map(|e| e.assessment.ok())
+                    .filter(|a| {
+                        a.series
+                            .as_ref()
+                            .is_some_and(|s| s.id == series.id && s.round < series.round)
+                    })
+                    .max_by_key(|a| a.series.as_ref().map(|s| s.round))?;
+                Some(Msg::PreviousRound(Box::new(
+                    previous.result_answers(self.instruments),
+                )))
+            }
             Effect::Close => {
                 self.handle = None;
                 None

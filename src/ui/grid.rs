@@ -134,6 +134,22 @@ pub fn render(
         },
     )
     .render(areas.hint, buf);
+    // In a next round, what the previous round said, quietly at the end of the hint.
+    if let Some(previous) = session.previous.as_ref()
+        && !below
+    {
+        let earlier = previous.of(&inst.id);
+        if let Some(level) = earlier.level(&shift.id) {
+            let text = format!(" vorige ronde: {}", check.level_name(level));
+            let width = text.chars().count() as u16;
+            if areas.hint.width > width {
+                Line::styled(text, theme.muted()).render(
+                    Rect::new(areas.hint.right() - width, areas.hint.y, width, 1),
+                    buf,
+                );
+            }
+        }
+    }
 
     let cards = card_rects(shift, areas.cards.width);
     let content_height = cards.last().map_or(1, |c| c.bottom());

@@ -362,6 +362,15 @@ pub fn render(
                 if not_counted.contains(&criterion.id.as_str()) {
                     title.push(Span::styled("telt niet mee ", theme.warning()));
                 }
+                if let Some(previous) = &session.previous {
+                    let earlier = previous.of(&inst.id).status(&criterion.id);
+                    if earlier != Status::Open {
+                        title.push(Span::styled(
+                            format!("vorige ronde: {} ", earlier.label()),
+                            theme.muted(),
+                        ));
+                    }
+                }
                 let block = Block::bordered()
                     .border_type(if cursor {
                         BorderType::Thick
