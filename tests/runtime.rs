@@ -185,3 +185,53 @@ fn opening_a_damaged_file_reports_it() {
     let entries = rt.list();
     assert!(entries[0].listing.is_err());
 }
+
+#[test]
+fn a_deleted_assessment_is_put_back_from_the_trash_in_the_app() {
+    let (dir, mut rt) = runtime();
+    let mut model = home_model();
+    settle(&mut model, &mut rt, vec![create("Nulmeting")]);
+    let effects = update(&mut model, Msg::Back);
+    settle(&mut model, &mut rt, effects);
+    let path = dir.path().join("nulmeting.ron");
+    settle(
+        &mut model,
+        &mut rt,
+        vec![Effect::Trash(path.clone()), Effect::List],
+    );
+    assert!(!path.exists());
+    // A new one takes the name meanwhile: putting back never overwrites it.
+    settle(&mut model, &mut rt, vec![create("Nulmeting")]);
+    let effects = update(&mut model, Msg::Back);
+    settle(&mut model, &mut rt, effects);
+    let taken = std::fs::read(&path).unwrap();
+    let effects = press(&mut model, &[KeyCode::Char('p')]);
+    settle(&mut model, &mut rt, effects);
+    assert!(
+        matches!(&model.home.dialog, Some(goudenoor::app::Dialog::Trash { entries, .. }) if entries.len() == 1),
+        "{:?}",
+        model.home.dialog
+    );
+    let screen = screen(&mut model, 100, 30);
+    assert!(
+        screen.contains("Prullenbak") && screen.contains("Nulmeting"),
+        "{screen}"
+    );
+    let effects = press(&mut model, &[KeyCode::Enter]);
+    settle(&mut model, &mut rt, effects);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        taken,
+        "the newer file is untouched"
+    );
+    let restored = dir.path().join("nulmeting-2.ron");
+    assert!(restored.exists(), "put back under a free name");
+    assert_eq!(model.home.entries.len(), 2);
+    assert!(
+        matches!(&model.notice, Some(goudenoor::app::Notice::Info(t)) if t.contains("Teruggezet"))
+    );
+    // An empty trash says so.
+    let effects = press(&mut model, &[KeyCode::Char('p')]);
+    settle(&mut model, &mut rt, effects);
+    assert!(matches!(&model.notice, Some(goudenoor::app::Notice::Info(t)) if t.contains("leeg")));
+}

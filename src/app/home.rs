@@ -70,6 +70,7 @@ pub(super) fn update_home(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
+        Msg::OpenTrash => vec![Effect::ListTrash],
         Msg::Filter => {
             home.filter = Some(TextInput::single(""));
             vec![]
@@ -353,6 +354,22 @@ fn update_dialog(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Msg::Submit => {
                 *on_organisation = false;
                 vec![]
+            }
+            _ => vec![],
+        },
+        (Dialog::Trash { entries, selected }, msg) => match msg {
+            Msg::Up => {
+                *selected = selected.saturating_sub(1);
+                vec![]
+            }
+            Msg::Down => {
+                *selected = (*selected + 1).min(entries.len().saturating_sub(1));
+                vec![]
+            }
+            Msg::Confirm | Msg::Activate | Msg::Submit => {
+                let path = entries[*selected].0.clone();
+                *slot = None;
+                vec![Effect::Restore(path), Effect::List]
             }
             _ => vec![],
         },

@@ -216,6 +216,13 @@ const HOME: &[Binding] = &[
     ),
     b("/", &[C('/')], |_| Msg::Filter, "zoeken", true),
     b(
+        "p",
+        &[C('p')],
+        |_| Msg::OpenTrash,
+        "prullenbak: terugzetten",
+        false,
+    ),
+    b(
         "PgUp PgDn",
         &[PageUp, Home],
         |_| Msg::Home,
@@ -703,6 +710,14 @@ fn key_to_msg(model: &Model, key: &KeyEvent) -> Option<Msg> {
     if model.session.is_none() {
         match &model.home.dialog {
             Some(Dialog::NewRound { .. }) => unreachable!("typing"),
+            Some(Dialog::Trash { .. }) => {
+                return Some(match key.code {
+                    Up | C('k') => Msg::Up,
+                    Down | C('j') => Msg::Down,
+                    Enter => Msg::Confirm,
+                    _ => Msg::Cancel,
+                });
+            }
             Some(Dialog::ConfirmDelete { .. }) => {
                 return Some(match key.code {
                     C('j' | 'J' | 'y' | 'Y') | Enter => Msg::Confirm,

@@ -81,6 +81,11 @@ pub enum Dialog {
     },
     /// A save failed; quitting now would lose answers.
     QuitUnsaved,
+    /// The trash: assessments that can be put back.
+    Trash {
+        entries: Vec<(PathBuf, String)>,
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -549,6 +554,9 @@ pub enum Msg {
     Imported(Vec<crate::domain::Respondent>, Vec<String>),
     /// The previous round's results arrived.
     PreviousRound(Box<crate::domain::Answers>),
+    /// `p` on the home screen: the trash.
+    OpenTrash,
+    Trashed(Vec<(PathBuf, String)>),
     // Live workshop
     /// `l` in the respondents dialog: ask before starting the server.
     StartLive,
@@ -657,6 +665,9 @@ pub enum Effect {
     },
     /// Write the report of the open assessment next to the data folder.
     Export(Box<Assessment>),
+    /// List the trash, to put an assessment back.
+    ListTrash,
+    Restore(PathBuf),
     /// Find the previous round of this series, for "vorige ronde: …".
     LoadPrevious(crate::domain::Series),
     Close,
@@ -707,6 +718,17 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 effects.push(Effect::LoadPrevious(series));
             }
             return effects;
+        }
+        Msg::Trashed(entries) => {
+            if entries.is_empty() {
+                model.notice = Some(Notice::Info("De prullenbak is leeg.".into()));
+            } else {
+                model.home.dialog = Some(Dialog::Trash {
+                    entries,
+                    selected: 0,
+                });
+            }
+            return vec![];
         }
         Msg::PreviousRound(answers) => {
             if let Some(session) = &mut model.session {

@@ -176,6 +176,11 @@ impl Runtime {
                 },
                 None => Msg::Failed("Rapporten maken kan hier niet.".into()),
             }),
+            Effect::ListTrash => Some(Msg::Trashed(self.store.trashed())),
+            Effect::Restore(path) => Some(match self.store.restore(&path) {
+                Ok(target) => Msg::Info(format!("Teruggezet: {}", target.display())),
+                Err(e) => Msg::Failed(e.to_string()),
+            }),
             Effect::LoadPrevious(series) => {
                 let previous = self
                     .store

@@ -445,6 +445,58 @@ impl Store {
 
     /// Move an assessment (and its backup) to the trash folder; returns where it went.
     /// Each deletion gets its own name there, so none overwrites another.
+    /// The assessments in the trash, newest first: their path and title (or the file's
+    /// name when it cannot be read).
+    pub fn trashed(&self) -> Vec<(PathBuf, String)> {
+        let Ok(read) = fs::read_dir(self.dir.join(TRASH)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(PathBuf, String)> = read
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == EXTENSION))
+            .map(|path| {
+                let title = load(&path).map(|a| a.title).unwrap_or_else(|_| {
+                    path.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned()
+                });
+                (path, title)
+            })
+            .collect();
+        // The names end in the moment of deletion: newest last, so reverse.
+        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found
+    }
+
+    /// Put an assessment from the trash back, under a short name no file uses yet (its
+    /// title's, or with a number); returns where it went. Never overwrites.
+    pub fn restore(&self, trashed: &Path) -> Result<PathBuf, StoreError> {
+        let assessment = load(trashed)?;
+        loop {
+            let slug = unique_slug(&self.dir, &assessment.title);
+            let target = self.path_of(&slug);
+            match files::rename_noclobber(trashed, &target) {
+                Ok(()) => {
+                    let backup = backup_path(trashed);
+                    if backup.exists() {
+                        let _ = fs::remove_file(&backup);
+                    }
+                    return Ok(target);
+                }
+                // Another instance took the name meanwhile: try the next.
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(error) => {
+                    return Err(StoreError::Write {
+                        path: trashed.to_path_buf(),
+                        error,
+                    });
+                }
+            }
+        }
+    }
+
     pub fn trash(&self, path: &Path) -> Result<PathBuf, StoreError> {
         let guard = Handle::open(path)?;
         if guard.is_read_only() {

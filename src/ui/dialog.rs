@@ -173,6 +173,7 @@ pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
         Dialog::ConfirmDelete { .. } => (" Verwijderen? ", 8),
         Dialog::NewRound { .. } => (" Nieuwe ronde ", 11),
         Dialog::QuitUnsaved => (" Niet opgeslagen ", 8),
+        Dialog::Trash { entries, .. } => (" Prullenbak ", (entries.len() as u16 + 5).min(20)),
     };
     let popup = centered(area, 70, height);
     Clear.render(popup, buf);
@@ -299,6 +300,28 @@ pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
                 Span::raw(" of Enter: verwijderen · elke andere toets: annuleer"),
             ])
             .render(row(4), buf);
+        }
+        Dialog::Trash { entries, selected } => {
+            let rows = usize::from(inner.height.saturating_sub(2));
+            let first = (selected + 1).saturating_sub(rows.max(1));
+            for (i, (path, title)) in entries.iter().enumerate().skip(first).take(rows) {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let line = Line::from(vec![
+                    Span::raw(clean(title)),
+                    Span::styled(format!("  {}", clean(&name)), theme.muted()),
+                ]);
+                let line = if i == *selected {
+                    line.style(theme.selected())
+                } else {
+                    line
+                };
+                line.render(row((i - first) as u16), buf);
+            }
+            Line::styled(
+                "Enter: terugzetten (onder een vrije naam) · Esc: sluiten",
+                theme.muted(),
+            )
+            .render(row(inner.height.saturating_sub(1)), buf);
         }
         Dialog::QuitUnsaved => {
             Paragraph::new(
