@@ -826,6 +826,12 @@ pub fn run(cli: Cli) -> Result<(), String> {
             let names = crate::import::import_into(&mut assessment, respondents);
             assessment.updated = jiff::Timestamp::now();
             handle.save(&assessment).map_err(|e| e.to_string())?;
+            // The next `list` need not read this (possibly very large) file again.
+            store.remember_summary(
+                handle.path(),
+                assessment.updated,
+                &crate::app::runtime_listing(instruments, &assessment),
+            );
             println!(
                 "{} respondent(en) toegevoegd aan {}: {}",
                 names.len(),

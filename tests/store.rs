@@ -1264,3 +1264,27 @@ fn an_empty_file_is_called_empty_and_a_missing_folder_missing() {
     );
     assert!(!message.contains(".lock"), "{message}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_summary_kept_at_saving_serves_the_next_listing_until_the_file_changes() {
+    let (_dir, store) = new_store();
+    let mut assessment = solo("Groot");
+    let mut handle = store.create(&assessment).unwrap();
+    handle.save(&assessment).unwrap();
+    store.remember_summary(handle.path(), assessment.updated, &"bewaard".to_string());
+    let computed = std::cell::Cell::new(0);
+    let compute = |_: &Assessment| {
+        computed.set(computed.get() + 1);
+        "berekend".to_string()
+    };
+    let entries = store.list_cached(compute).unwrap();
+    assert_eq!(computed.get(), 0, "not read again");
+    assert_eq!(entries[0].summary.as_ref().unwrap().1, "bewaard");
+    // Any later write is seen: the file is read again.
+    assessment.note = "Gewijzigd".into();
+    handle.save(&assessment).unwrap();
+    let entries = store.list_cached(compute).unwrap();
+    assert_eq!(computed.get(), 1);
+    assert_eq!(entries[0].summary.as_ref().unwrap().1, "berekend");
+}

@@ -135,7 +135,14 @@ impl Runtime {
                 let now = jiff::Timestamp::now();
                 assessment.updated = now;
                 match handle.save(&assessment) {
-                    Ok(()) => Some(Msg::Saved(now)),
+                    Ok(()) => {
+                        self.store.remember_summary(
+                            handle.path(),
+                            assessment.updated,
+                            &listing(self.instruments, &assessment),
+                        );
+                        Some(Msg::Saved(now))
+                    }
                     Err(e) => Some(Msg::SaveFailed(e.to_string())),
                 }
             }

@@ -185,3 +185,39 @@ fn prune(store: &Store, cache: &Path) {
         }
     }
 }
+
+/// Keep `summary` for the file at `path` as it is now, right after it was written: the
+/// writer knows its contents, so the next listing need not read it again. Only where
+/// the file's change time tells every later change apart (unix); elsewhere the next
+/// listing reads the file as usual.
+pub(super) fn remember<S: Serialize>(store: &Store, path: &Path, updated: Timestamp, summary: &S) {
+    let Some(key) = FileKey::of(path) else {
+        return;
+    };
+    if key.unix.is_none() {
+        return;
+    }
+    let cache = store.dir().join(CACHE_DIR);
+    if files::private_dir(&cache).is_err() {
+        return;
+    }
+    let file_name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    // As if looked at after the racy window: the key (with inode and change time in
+    // nanoseconds) still changes with any later write.
+    let seen = key.modified() + RACY + Duration::from_secs(1);
+    let stored = Stored {
+        build: build(),
+        kind: kind_id::<S>(),
+        key,
+        seen: (seen.as_secs(), seen.subsec_nanos()),
+        updated,
+        summary,
+    };
+    if let Ok(json) = serde_json::to_vec(&stored) {
+        let _ = super::write_atomically(&entry_path(&cache, &file_name, &kind_id::<S>()), &json);
+    }
+}

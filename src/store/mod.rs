@@ -383,6 +383,17 @@ impl Store {
         Ok(entries)
     }
 
+    /// Keep the listing summary of an assessment just saved at `path`, so the next
+    /// `list_cached` with the same summary type need not read the file again.
+    pub fn remember_summary<S: serde::Serialize>(
+        &self,
+        path: &Path,
+        updated: jiff::Timestamp,
+        summary: &S,
+    ) {
+        cache::remember(self, path, updated, summary);
+    }
+
     /// Save a new assessment under a fresh slug made from its title; returns the open
     /// handle. The full text is written to a temporary file first and then takes the
     /// name without overwriting anything, so a kill leaves no empty placeholder.
