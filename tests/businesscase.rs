@@ -496,6 +496,28 @@ fn the_ambitions_are_measurements_set_per_round_and_compared() {
         line.contains("40%") && line.contains("55%") && line.contains('↑'),
         "{line}\n{text}"
     );
+
+    // The HTML comparison draws each ambition in both rounds against its target.
+    let html = goudenoor(dir.path())
+        .args(["compare", "ronde", &slug, "-f", "html"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(html).unwrap();
+    let chart = html
+        .split("<figure class=\"measurement\">")
+        .find(|f| f.contains("Ontevreden klanten die bij ons kla"))
+        .unwrap_or_else(|| panic!("a chart of the ambition:\n{html}"));
+    assert!(
+        chart.contains("eerst 40%") && chart.contains("nu 55%"),
+        "{chart}"
+    );
+    assert!(
+        chart.contains("stroke-dasharray"),
+        "the target line: {chart}"
+    );
 }
 
 #[test]

@@ -333,6 +333,65 @@ fn grid_values(result: &AssessmentResult, id: &str, ambition: bool) -> Vec<Optio
     }
 }
 
+/// The measurements of an instrument in both rounds (the business case's ambitions,
+/// IV.4's response times), paired by id.
+fn measurement_pairs(
+    c: &Comparison,
+    id: &str,
+) -> Vec<(
+    crate::domain::result::MeasurementRow,
+    crate::domain::result::MeasurementRow,
+)> {
+    let of = |r: &crate::domain::result::AssessmentResult| match r.get(id).map(|x| &x.detail) {
+        Some(Detail::Calculator(calc)) => calc.measurements.clone(),
+        Some(Detail::Norm(n)) => n.measurements.clone(),
+        _ => Vec::new(),
+    };
+    let after = of(&c.after);
+    of(&c.before)
+        .into_iter()
+        .filter_map(|b| {
+            let a = after.iter().find(|a| a.id == b.id)?.clone();
+            (b.value.is_some() || a.value.is_some()).then_some((b, a))
+        })
+        .collect()
+}
+
+/// A small chart of one measurement in both rounds against its target: two bars on a
+/// 0–100 scale (or the measurement's own), the target as a line.
+fn measurement_chart(
+    before: &crate::domain::result::MeasurementRow,
+    after: &crate::domain::result::MeasurementRow,
+) -> maud::Markup {
+    let top = [before.value, after.value, Some(before.target)]
+        .into_iter()
+        .flatten()
+        .fold(100.0_f64, f64::max);
+    let (w, h, left) = (300.0, 92.0, 60.0);
+    let scale = |v: f64| (v / top) * (w - left - 10.0);
+    let target_x = left + scale(before.target);
+    html! {
+        figure.measurement {
+            figcaption { (before.name) " — ambitie " (before.threshold) }
+            svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {w} {h}")) role="img"
+                aria-label=(format!("{}: eerst {}, nu {}", before.name, before.display, after.display)) {
+                @for (row, (label, m, class)) in [("eerst", before, "earlier"), ("nu", after, "current")].iter().enumerate() {
+                    @let y = 10.0 + row as f64 * 34.0;
+                    text x="0" y=(format!("{:.1}", y + 15.0)) font-size="11" { (label) }
+                    @if let Some(v) = m.value {
+                        rect class=(class) x=(format!("{left:.1}")) y=(format!("{y:.1}")) width=(format!("{:.1}", scale(v).max(1.0))) height="20" {}
+                        text x=(format!("{:.1}", left + scale(v) + 4.0)) y=(format!("{:.1}", y + 15.0)) font-size="11" { (m.display) }
+                    } @else {
+                        text x=(format!("{left:.1}")) y=(format!("{:.1}", y + 15.0)) font-size="11" fill="#6e6e73" { "niet gemeten" }
+                    }
+                }
+                line x1=(format!("{target_x:.1}")) y1="4" x2=(format!("{target_x:.1}")) y2=(format!("{:.1}", h - 4.0))
+                    stroke="#2e7d32" stroke-width="2" stroke-dasharray="4 3" {}
+            }
+        }
+    }
+}
+
 fn page(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
     use super::svg::{self, Line};
     html! {
@@ -367,6 +426,14 @@ fn page(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
                                         span.earlier { "┈○ eerst" }
                                         span.ambition { "╍ doel (nu)" }
                                     }
+                                }
+                            }
+                        }
+                        @let measured = measurement_pairs(c, &i.id);
+                        @if !measured.is_empty() {
+                            div.measurements {
+                                @for (m_before, m_after) in &measured {
+                                    (measurement_chart(m_before, m_after))
                                 }
                             }
                         }
