@@ -5,7 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod export;
-#[doc(hidden)]
+#[cfg(feature = "dev")]
 pub mod fixtures;
 pub mod import;
 pub mod live;
