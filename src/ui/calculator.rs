@@ -308,8 +308,24 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
     }
     let height = lines.len() as u16;
     let offset = offset_to_show(cursor_line as u16, cursor_line as u16 + 1, form.height);
+    // Only the lines in view are drawn.
+    let first = usize::from(offset.min(height.saturating_sub(form.height)));
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(first)
+        .take(usize::from(form.height))
+        .collect();
     render_scrolled(form, buf, height, offset, |content, buf| {
-        Paragraph::new(lines).render(content, buf);
+        let y = first as u16;
+        Paragraph::new(shown).render(
+            Rect::new(
+                content.x,
+                y,
+                content.width,
+                content.height.saturating_sub(y),
+            ),
+            buf,
+        );
     });
     if side {
         Paragraph::new(picture_lines(model, &r, pictures.width)).render(pictures, buf);

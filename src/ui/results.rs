@@ -426,75 +426,89 @@ fn tail_lines(
 }
 
 /// Lay out and draw (or only measure, with `buf` None) the results page; returns its height.
-fn layout(model: &Model, session: &Session, width: u16, mut draw: Option<&mut Buffer>) -> u16 {
+/// One piece of the results page, placed in content coordinates.
+enum Block {
+    Lines(Rect, Vec<Line<'static>>),
+    Radar(Rect, Radar),
+}
+
+impl Block {
+    fn rect(&self) -> Rect {
+        match self {
+            Block::Lines(rect, _) | Block::Radar(rect, _) => *rect,
+        }
+    }
+}
+
+/// Lay out the whole page once: every block and the content's height.
+fn layout(model: &Model, session: &Session, width: u16) -> (Vec<Block>, u16) {
     let theme = model.theme();
     let result = session.result(model.instruments);
     let team = &session.assessment.respondents[..];
     let mut y = 0u16;
     let mut first_step = 0;
-    let put =
-        |lines: Vec<Line<'static>>, x: u16, y: u16, w: u16, buf: &mut Option<&mut Buffer>| -> u16 {
-            let h = lines.len() as u16;
-            if let Some(buf) = buf.as_deref_mut() {
-                Paragraph::new(lines).render(Rect::new(x, y, w, h), buf);
-            }
-            h
-        };
+    let mut blocks = Vec::new();
+    let put = |blocks: &mut Vec<Block>, lines: Vec<Line<'static>>, x: u16, y: u16, w: u16| -> u16 {
+        let h = lines.len() as u16;
+        blocks.push(Block::Lines(Rect::new(x, y, w, h), lines));
+        h
+    };
     for r in &result.instruments {
         match &r.detail {
             Detail::Grid(g) => {
                 let min_side = if team.len() > 1 { 44 } else { 36 };
+                // The column's lines are built once, when its height is measured.
+                let side_lines = std::cell::RefCell::new(None);
                 let (radar_area, side, top) = radar_beside(width, min_side, |w| {
-                    grid_lines(r, g, &r.id, team, theme, w).len() as u16
+                    let lines = grid_lines(r, g, &r.id, team, theme, w);
+                    let height = lines.len() as u16;
+                    *side_lines.borrow_mut() = Some((w, lines));
+                    height
                 });
-                if let Some(buf) = draw.as_deref_mut() {
-                    let mut radar = radar_for(g, theme);
-                    if team.len() > 1 {
-                        radar.bands = g
-                            .rows
-                            .iter()
-                            .map(|row| {
-                                let s = scale_spread(&r.id, &row.id, team);
-                                s.min.zip(s.max).map(|(a, b)| (a.value(), b.value()))
-                            })
-                            .collect();
-                    }
-                    radar.render(
-                        Rect::new(
-                            radar_area.x,
-                            y + radar_area.y,
-                            radar_area.width,
-                            radar_area.height,
-                        ),
-                        buf,
-                    );
+                let mut radar = radar_for(g, theme);
+                if team.len() > 1 {
+                    radar.bands = g
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            let s = scale_spread(&r.id, &row.id, team);
+                            s.min.zip(s.max).map(|(a, b)| (a.value(), b.value()))
+                        })
+                        .collect();
                 }
-                put(
-                    grid_lines(r, g, &r.id, team, theme, side.width),
-                    side.x,
-                    y + side.y,
-                    side.width,
-                    &mut draw,
-                );
+                blocks.push(Block::Radar(
+                    Rect::new(
+                        radar_area.x,
+                        y + radar_area.y,
+                        radar_area.width,
+                        radar_area.height,
+                    ),
+                    radar,
+                ));
+                let lines = match side_lines.into_inner() {
+                    Some((w, lines)) if w == side.width => lines,
+                    _ => grid_lines(r, g, &r.id, team, theme, side.width),
+                };
+                put(&mut blocks, lines, side.x, y + side.y, side.width);
                 y += top;
             }
             Detail::Norm(n) => {
-                y += put(norm_lines(r, n, theme, width), 0, y, width, &mut draw) + 1;
+                y += put(&mut blocks, norm_lines(r, n, theme, width), 0, y, width) + 1;
             }
             _ => {
-                y += put(detail_lines(r, theme, width), 0, y, width, &mut draw) + 1;
+                y += put(&mut blocks, detail_lines(r, theme, width), 0, y, width) + 1;
             }
         }
         y += put(
+            &mut blocks,
             tail_lines(r, theme, width, first_step, session.step_cursor),
             0,
             y,
             width,
-            &mut draw,
         );
         first_step += r.next_steps.len();
     }
-    y
+    (blocks, y)
 }
 
 /// A radar with a column of text beside it (or below it, when narrow): the radar's
@@ -538,13 +552,25 @@ pub(super) fn radar_beside(
     }
 }
 
-/// Draw the results; returns how far the page can scroll.
+/// Draw the results; returns how far the page can scroll. Only the blocks in view are
+/// drawn.
 pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) -> u16 {
     // One column for the scrollbar.
     let width = area.width.saturating_sub(1);
-    let height = layout(model, session, width, None);
+    let (blocks, height) = layout(model, session, width);
+    let offset = session.scroll.min(height.saturating_sub(area.height));
+    let window = offset..offset + area.height;
     render_scrolled(area, buf, height, session.scroll, |_, buf| {
-        layout(model, session, width, Some(buf));
+        for block in blocks {
+            let rect = block.rect();
+            if rect.bottom() <= window.start || rect.y >= window.end {
+                continue;
+            }
+            match block {
+                Block::Lines(rect, lines) => Paragraph::new(lines).render(rect, buf),
+                Block::Radar(rect, radar) => radar.render(rect, buf),
+            }
+        }
     });
     height.saturating_sub(area.height)
 }

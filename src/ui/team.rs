@@ -344,8 +344,13 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
     let cursor = session.team_row.min(rows.len() - 1);
     let offset = offset_to_show(cursor as u16, cursor as u16 + 1, body.height);
     let proposal = session.proposal(model.instruments);
+    // Only the rows in view are worked out and drawn.
+    let visible = usize::from(offset)..usize::from(offset) + usize::from(body.height);
     render_scrolled(body, buf, rows.len() as u16, offset, |content, buf| {
         for (i, row) in rows.iter().enumerate() {
+            if !visible.contains(&i) {
+                continue;
+            }
             row_line(model, session, &proposal, row, content.width, i == cursor).render(
                 Rect::new(0, i as u16, content.width.saturating_sub(1), 1),
                 buf,
