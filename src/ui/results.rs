@@ -554,10 +554,39 @@ pub(super) fn radar_beside(
 
 /// Draw the results; returns how far the page can scroll. Only the blocks in view are
 /// drawn.
+type Laid = std::rc::Rc<(Vec<Block>, u16)>;
+
+thread_local! {
+    /// The last layout, for the results it was made from (kept alive, so compared by
+    /// identity), the width, the selected next step and the colours: scrolling redraws
+    /// without building every instrument's lines again.
+    static LAST: std::cell::RefCell<Option<(std::rc::Rc<crate::domain::result::AssessmentResult>, u16, usize, bool, Laid)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn laid_out(model: &Model, session: &Session, width: u16) -> Laid {
+    let result = session.result(model.instruments);
+    let key = (width, session.step_cursor, model.color);
+    let hit = LAST.with(|last| {
+        last.borrow().as_ref().and_then(|(r, w, c, color, laid)| {
+            (std::rc::Rc::ptr_eq(r, &result) && (*w, *c, *color) == key).then(|| laid.clone())
+        })
+    });
+    if let Some(laid) = hit {
+        return laid;
+    }
+    let laid: Laid = std::rc::Rc::new(layout(model, session, width));
+    LAST.with(|last| {
+        *last.borrow_mut() = Some((result, key.0, key.1, key.2, laid.clone()));
+    });
+    laid
+}
+
 pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) -> u16 {
     // One column for the scrollbar.
     let width = area.width.saturating_sub(1);
-    let (blocks, height) = layout(model, session, width);
+    let laid = laid_out(model, session, width);
+    let (blocks, height) = (&laid.0, laid.1);
     let offset = session.scroll.min(height.saturating_sub(area.height));
     let window = offset..offset + area.height;
     render_scrolled(area, buf, height, session.scroll, |_, buf| {
@@ -567,8 +596,8 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) ->
                 continue;
             }
             match block {
-                Block::Lines(rect, lines) => Paragraph::new(lines).render(rect, buf),
-                Block::Radar(rect, radar) => radar.render(rect, buf),
+                Block::Lines(rect, lines) => Paragraph::new(lines.clone()).render(*rect, buf),
+                Block::Radar(rect, radar) => radar.render(*rect, buf),
             }
         }
     });
