@@ -556,11 +556,20 @@ pub(super) fn radar_beside(
 /// drawn.
 type Laid = std::rc::Rc<(Vec<Block>, u16)>;
 
+/// The results a layout was made from, its width, selected next step and colours.
+type Memo = (
+    std::rc::Rc<crate::domain::result::AssessmentResult>,
+    u16,
+    usize,
+    bool,
+    Laid,
+);
+
 thread_local! {
     /// The last layout, for the results it was made from (kept alive, so compared by
     /// identity), the width, the selected next step and the colours: scrolling redraws
     /// without building every instrument's lines again.
-    static LAST: std::cell::RefCell<Option<(std::rc::Rc<crate::domain::result::AssessmentResult>, u16, usize, bool, Laid)>> =
+    static LAST: std::cell::RefCell<Option<Memo>> =
         const { std::cell::RefCell::new(None) };
 }
 
