@@ -602,21 +602,8 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 let slug = crate::text::plain(&entry.slug);
                 let line = match entry.listing {
                     Ok(l) => {
-                        let figures: Vec<String> = l
-                            .columns
-                            .iter()
-                            .map(|c| {
-                                format!(
-                                    "{} {}{}",
-                                    c.short,
-                                    c.value.clone().unwrap_or_else(|| "—".into()),
-                                    c.trend
-                                        .as_ref()
-                                        .map(|t| format!(" {t}"))
-                                        .unwrap_or_default()
-                                )
-                            })
-                            .collect();
+                        let figures: Vec<String> =
+                            l.columns.iter().map(|c| c.describe(false)).collect();
                         format!(
                             "{slug}\t{}\t{}\t{}%\t{}{}",
                             crate::text::plain(&l.title),

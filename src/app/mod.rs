@@ -40,6 +40,23 @@ pub struct Column {
     pub exact: Option<f64>,
 }
 
+impl Column {
+    /// "Gouden Oor 2,4 ↑ +0,4" (or with the trend in brackets): one instrument's figure
+    /// as the list and the home screen's detail line show it.
+    pub fn describe(&self, trend_in_brackets: bool) -> String {
+        let trend = match (&self.trend, trend_in_brackets) {
+            (Some(t), true) => format!(" ({t})"),
+            (Some(t), false) => format!(" {t}"),
+            (None, _) => String::new(),
+        };
+        format!(
+            "{} {}{trend}",
+            self.short,
+            self.value.clone().unwrap_or_else(|| "—".into())
+        )
+    }
+}
+
 /// Kept in the store's listing cache, so a big assessment is not parsed again.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Listing {

@@ -167,21 +167,7 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
                 if let Some(series) = &l.series {
                     parts.push(format!("ronde {}", series.round));
                 }
-                let figures: Vec<String> = l
-                    .columns
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "{} {}{}",
-                            c.short,
-                            c.value.clone().unwrap_or_else(|| "—".into()),
-                            c.trend
-                                .as_ref()
-                                .map(|t| format!(" ({t})"))
-                                .unwrap_or_default()
-                        )
-                    })
-                    .collect();
+                let figures: Vec<String> = l.columns.iter().map(|c| c.describe(true)).collect();
                 parts.push(figures.join(", "));
                 parts.push(if l.respondents == 1 {
                     "1 respondent".to_string()
