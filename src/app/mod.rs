@@ -251,14 +251,21 @@ impl PartialEq for ResultCache {
 }
 
 impl ResultCache {
-    fn get(&self, instruments: &Instruments, assessment: &Assessment) -> CachedResult {
+    /// The results and the proposal of `assessment`, built again only when it changed.
+    /// A hit clones two `Rc`s, never the assessment.
+    fn get<T>(
+        &self,
+        instruments: &Instruments,
+        assessment: &Assessment,
+        pick: impl FnOnce(&CachedResult) -> T,
+    ) -> T {
         let mut slot = self.0.borrow_mut();
         if let Some(cached) = slot.as_ref()
             && cached.assessment == *assessment
         {
-            return cached.clone();
+            return pick(cached);
         }
-        let fresh = CachedResult {
+        let fresh = slot.insert(CachedResult {
             assessment: assessment.clone(),
             result: std::rc::Rc::new(crate::domain::result::build(instruments, assessment)),
             proposal: std::rc::Rc::new(crate::domain::aggregate::proposal(
@@ -266,9 +273,8 @@ impl ResultCache {
                 &assessment.instrument_ids(),
                 &assessment.respondents,
             )),
-        };
-        *slot = Some(fresh.clone());
-        fresh
+        });
+        pick(fresh)
     }
 }
 
@@ -368,12 +374,14 @@ impl Session {
         &self,
         instruments: &Instruments,
     ) -> std::rc::Rc<crate::domain::result::AssessmentResult> {
-        self.cache.get(instruments, &self.assessment).result
+        self.cache
+            .get(instruments, &self.assessment, |c| c.result.clone())
     }
 
     /// The team's proposal (median and majority) as it stands (memoised).
     pub fn proposal(&self, instruments: &Instruments) -> std::rc::Rc<crate::domain::Answers> {
-        self.cache.get(instruments, &self.assessment).proposal
+        self.cache
+            .get(instruments, &self.assessment, |c| c.proposal.clone())
     }
 
     pub fn answers(&self) -> &crate::domain::Answers {

@@ -3,7 +3,7 @@
 //! customer flow, the complaint iceberg, the word-of-mouth balance. And the page of
 //! measurements per round (the three ambitions).
 
-use super::text::{offset_to_show, render_scrolled, spread, truncate, wrap};
+use super::text::{offset_to_show, render_parts, spread, truncate, wrap};
 use crate::app::{EditTarget, Model, Session};
 use crate::domain::result::{CalculatorResult, Detail, instrument_result};
 use crate::domain::{Instrument, format_number};
@@ -308,24 +308,12 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
     }
     let height = lines.len() as u16;
     let offset = offset_to_show(cursor_line as u16, cursor_line as u16 + 1, form.height);
-    // Only the lines in view are drawn.
-    let first = usize::from(offset.min(height.saturating_sub(form.height)));
-    let shown: Vec<Line> = lines
+    let parts = lines
         .into_iter()
-        .skip(first)
-        .take(usize::from(form.height))
-        .collect();
-    render_scrolled(form, buf, height, offset, |content, buf| {
-        let y = first as u16;
-        Paragraph::new(shown).render(
-            Rect::new(
-                content.x,
-                y,
-                content.width,
-                content.height.saturating_sub(y),
-            ),
-            buf,
-        );
+        .enumerate()
+        .map(|(y, line)| (Rect::new(0, y as u16, form.width, 1), line));
+    render_parts(form, buf, height, offset, parts, |line, rect, buf| {
+        line.render(rect, buf)
     });
     if side {
         Paragraph::new(picture_lines(model, &r, pictures.width)).render(pictures, buf);

@@ -1,7 +1,7 @@
 //! A checklist: the organisation's fields as a form, and each section's items answered
 //! ja / deels / nee / n.v.t., with the section's share in place.
 
-use super::text::{clean, offset_to_show, render_scrolled, spread, truncate, wrap};
+use super::text::{clean, offset_to_show, render_parts, spread, truncate, wrap};
 use crate::app::{EditTarget, Model, Session};
 use crate::domain::instrument::{Checklist, FieldKind};
 use crate::domain::scoring::checklist::{field_value, section_score};
@@ -35,22 +35,21 @@ fn render_rows(
     let top = tops.get(cursor).copied().unwrap_or(0);
     let bottom = top + blocks.get(cursor).map_or(1, |b| b.len() as u16);
     let offset = offset_to_show(top, bottom, area.height);
-    render_scrolled(area, buf, height, offset, |content, buf| {
-        for (i, block) in blocks.into_iter().enumerate() {
-            let lines: Vec<Line> = if i == cursor {
-                block
-                    .into_iter()
-                    .map(|l| l.style(theme.selected()))
-                    .collect()
-            } else {
-                block
-            };
-            let h = lines.len() as u16;
-            Paragraph::new(lines).render(
-                Rect::new(0, tops[i], content.width.saturating_sub(1), h),
-                buf,
-            );
-        }
+    let width = area.width.saturating_sub(1);
+    let parts = blocks
+        .into_iter()
+        .enumerate()
+        .map(|(i, block)| (Rect::new(0, tops[i], width, block.len() as u16), (i, block)));
+    render_parts(area, buf, height, offset, parts, |(i, block), rect, buf| {
+        let lines: Vec<Line> = if i == cursor {
+            block
+                .into_iter()
+                .map(|l| l.style(theme.selected()))
+                .collect()
+        } else {
+            block
+        };
+        Paragraph::new(lines).render(rect, buf);
     });
 }
 

@@ -1,9 +1,9 @@
 //! A part of a norm framework: the live score and why, the introduction, the criteria,
 //! the measurements.
 
-use super::text::{clean, offset_to_show, render_scrolled, spread, wrap};
+use super::text::{clean, offset_to_show, render_parts, spread, wrap};
 use crate::app::{EditTarget, Model, Msg, Session};
-use crate::domain::instrument::{Norm, Part};
+use crate::domain::instrument::{Criterion, Norm, Part};
 use crate::domain::scoring::norm::{PartScore, score_part};
 use crate::domain::{Instrument, Status};
 use ratatui::buffer::Buffer;
@@ -235,7 +235,7 @@ fn items(
         let heading = criterion
             .heading
             .as_ref()
-            .map_or(0, |h| wrap(h, width).len() as u16);
+            .map_or(0, |h| wrap(h, width.saturating_sub(1)).len() as u16);
         let (text, note, editor) = card_body(session, inst, criterion, inner_width);
         let mut height = text.len() as u16 + 2 + editor;
         if !note.is_empty() && editor == 0 {
@@ -249,6 +249,117 @@ fn items(
         y += heading + height;
     }
     items
+}
+
+/// What every criterion card of a part needs to draw itself.
+struct Card<'a> {
+    model: &'a Model,
+    session: &'a Session,
+    inst: &'a Instrument,
+    not_counted: &'a [&'a str],
+}
+
+impl Card<'_> {
+    /// The card of `criterion` (row `row` of the page) with its `heading` rows above it,
+    /// filling `area`.
+    fn render(
+        &self,
+        row: usize,
+        criterion: &Criterion,
+        heading: u16,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let (model, session, inst) = (self.model, self.session, self.inst);
+        let not_counted = self.not_counted;
+        let theme = model.theme();
+        let answers = session.answers().of(&inst.id);
+        let item_rect = Rect::new(area.x, area.y + heading, area.width, area.height - heading);
+        if let Some(heading_text) = &criterion.heading {
+            Paragraph::new(
+                wrap(heading_text, area.width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.title()))
+                    .collect::<Vec<_>>(),
+            )
+            .render(Rect::new(area.x, area.y, area.width, heading), buf);
+        }
+        let status = answers.status(&criterion.id);
+        let cursor = session.cursor == row;
+        let mut title = vec![
+            Span::styled(
+                format!(" {} ", status_mark(status)),
+                match status {
+                    Status::Met => theme.good(),
+                    Status::NotMet => theme.bad(),
+                    Status::Open => theme.muted(),
+                },
+            ),
+            Span::styled(
+                format!("{} · {} ", criterion.id, criterion.label),
+                theme.title(),
+            ),
+        ];
+        if not_counted.contains(&criterion.id.as_str()) {
+            title.push(Span::styled("telt niet mee ", theme.warning()));
+        }
+        if let Some(previous) = &session.previous {
+            let earlier = previous.of(&inst.id).status(&criterion.id);
+            if earlier != Status::Open {
+                title.push(Span::styled(
+                    format!("vorige ronde: {} ", earlier.label()),
+                    theme.muted(),
+                ));
+            }
+        }
+        let block = Block::bordered()
+            .border_type(if cursor {
+                BorderType::Thick
+            } else {
+                BorderType::Rounded
+            })
+            .border_style(if cursor {
+                theme.cursor_border()
+            } else {
+                theme.muted()
+            })
+            .title(Line::from(title))
+            .title(Line::styled(format!(" {} ", status.label()), theme.muted()).right_aligned());
+        let inner = block.inner(item_rect);
+        block.render(item_rect, buf);
+        let text_area = Rect::new(
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(2),
+            inner.height,
+        );
+        let (text, note, editor_height) = card_body(session, inst, criterion, text_area.width);
+        let mut lines: Vec<Line> = text.into_iter().map(Line::raw).collect();
+        let text_height = lines.len() as u16;
+        if editor_height > 0 {
+            let editor = session.editor.as_ref().expect("editing");
+            let editor_area = Rect::new(
+                text_area.x,
+                text_area.y + text_height,
+                text_area.width,
+                editor_height,
+            );
+            Paragraph::new(lines).render(text_area, buf);
+            let block = Block::bordered()
+                .border_type(BorderType::Rounded)
+                .border_style(theme.cursor_border())
+                .title(" Dat blijkt uit … (Esc: klaar) ");
+            let input_area = block.inner(editor_area);
+            block.render(editor_area, buf);
+            super::dialog::render_input(&editor.input, input_area, buf, theme);
+            return;
+        }
+        if !note.is_empty() {
+            lines.push(Line::raw(""));
+            lines.extend(note.into_iter().map(|l| Line::styled(l, theme.muted())));
+        }
+        Paragraph::new(lines).render(text_area, buf);
+    }
 }
 
 fn status_mark(status: Status) -> &'static str {
@@ -305,7 +416,6 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let theme = model.theme();
     let norm = norm_of(inst);
     let part = &norm.parts[index];
     let answers = session.answers().of(&inst.id);
@@ -318,111 +428,39 @@ pub fn render(
     let content_height = items.last().map_or(1, |i| i.rect.bottom());
     let offset = offset(&items, session, areas.content.height);
     let not_counted: Vec<&str> = score.not_counted.iter().map(|n| n.criterion()).collect();
-    render_scrolled(
+    let card = Card {
+        model,
+        session,
+        inst,
+        not_counted: &not_counted,
+    };
+    // Each part of the page is the card with the heading above it (part IV's groups).
+    let parts = items.iter().map(|item| {
+        let top = item.rect.y - item.heading;
+        let rect = Rect::new(
+            item.rect.x,
+            top,
+            item.rect.width,
+            item.rect.height + item.heading,
+        );
+        (rect, item)
+    });
+    render_parts(
         areas.content,
         buf,
         content_height,
         offset,
-        |content, buf| {
-            Paragraph::new(intro_lines(
+        parts,
+        |item, rect, buf| match item.row {
+            0 => Paragraph::new(intro_lines(
                 model,
                 session,
                 inst,
                 part,
-                content.width.saturating_sub(2),
+                areas.content.width.saturating_sub(2),
             ))
-            .render(items[0].rect, buf);
-            for (item, criterion) in items[1..].iter().zip(&part.criteria) {
-                if let Some(heading) = &criterion.heading {
-                    let top = item.rect.y - item.heading;
-                    Paragraph::new(
-                        wrap(heading, content.width)
-                            .into_iter()
-                            .map(|l| Line::styled(l, theme.title()))
-                            .collect::<Vec<_>>(),
-                    )
-                    .render(Rect::new(0, top, content.width, item.heading), buf);
-                }
-                let status = answers.status(&criterion.id);
-                let cursor = session.cursor == item.row;
-                let mut title = vec![
-                    Span::styled(
-                        format!(" {} ", status_mark(status)),
-                        match status {
-                            Status::Met => theme.good(),
-                            Status::NotMet => theme.bad(),
-                            Status::Open => theme.muted(),
-                        },
-                    ),
-                    Span::styled(
-                        format!("{} · {} ", criterion.id, criterion.label),
-                        theme.title(),
-                    ),
-                ];
-                if not_counted.contains(&criterion.id.as_str()) {
-                    title.push(Span::styled("telt niet mee ", theme.warning()));
-                }
-                if let Some(previous) = &session.previous {
-                    let earlier = previous.of(&inst.id).status(&criterion.id);
-                    if earlier != Status::Open {
-                        title.push(Span::styled(
-                            format!("vorige ronde: {} ", earlier.label()),
-                            theme.muted(),
-                        ));
-                    }
-                }
-                let block = Block::bordered()
-                    .border_type(if cursor {
-                        BorderType::Thick
-                    } else {
-                        BorderType::Rounded
-                    })
-                    .border_style(if cursor {
-                        theme.cursor_border()
-                    } else {
-                        theme.muted()
-                    })
-                    .title(Line::from(title))
-                    .title(
-                        Line::styled(format!(" {} ", status.label()), theme.muted())
-                            .right_aligned(),
-                    );
-                let inner = block.inner(item.rect);
-                block.render(item.rect, buf);
-                let text_area = Rect::new(
-                    inner.x + 1,
-                    inner.y,
-                    inner.width.saturating_sub(2),
-                    inner.height,
-                );
-                let (text, note, editor_height) =
-                    card_body(session, inst, criterion, text_area.width);
-                let mut lines: Vec<Line> = text.into_iter().map(Line::raw).collect();
-                let text_height = lines.len() as u16;
-                if editor_height > 0 {
-                    let editor = session.editor.as_ref().expect("editing");
-                    let editor_area = Rect::new(
-                        text_area.x,
-                        text_area.y + text_height,
-                        text_area.width,
-                        editor_height,
-                    );
-                    Paragraph::new(lines).render(text_area, buf);
-                    let block = Block::bordered()
-                        .border_type(BorderType::Rounded)
-                        .border_style(theme.cursor_border())
-                        .title(" Dat blijkt uit … (Esc: klaar) ");
-                    let input_area = block.inner(editor_area);
-                    block.render(editor_area, buf);
-                    super::dialog::render_input(&editor.input, input_area, buf, theme);
-                    continue;
-                }
-                if !note.is_empty() {
-                    lines.push(Line::raw(""));
-                    lines.extend(note.into_iter().map(|l| Line::styled(l, theme.muted())));
-                }
-                Paragraph::new(lines).render(text_area, buf);
-            }
+            .render(rect, buf),
+            row => card.render(row, &part.criteria[row - 1], item.heading, rect, buf),
         },
     );
 

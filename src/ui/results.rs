@@ -4,7 +4,7 @@
 
 use super::Theme;
 use super::radar::Radar;
-use super::text::{render_scrolled, truncate, wrap};
+use super::text::{render_parts, truncate, wrap};
 use crate::app::{Model, Session};
 use crate::domain::aggregate::scale_spread;
 use crate::domain::result::{Detail, GridResult, InstrumentResult, NormResult};
@@ -596,19 +596,17 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) ->
     let width = area.width.saturating_sub(1);
     let laid = laid_out(model, session, width);
     let (blocks, height) = (&laid.0, laid.1);
-    let offset = session.scroll.min(height.saturating_sub(area.height));
-    let window = offset..offset + area.height;
-    render_scrolled(area, buf, height, session.scroll, |_, buf| {
-        for block in blocks {
-            let rect = block.rect();
-            if rect.bottom() <= window.start || rect.y >= window.end {
-                continue;
-            }
-            match block {
-                Block::Lines(rect, lines) => Paragraph::new(lines.clone()).render(*rect, buf),
-                Block::Radar(rect, radar) => radar.render(*rect, buf),
-            }
-        }
-    });
+    let parts = blocks.iter().map(|block| (block.rect(), block));
+    render_parts(
+        area,
+        buf,
+        height,
+        session.scroll,
+        parts,
+        |block, rect, buf| match block {
+            Block::Lines(_, lines) => Paragraph::new(lines.clone()).render(rect, buf),
+            Block::Radar(_, radar) => radar.render(rect, buf),
+        },
+    );
     height.saturating_sub(area.height)
 }

@@ -2,7 +2,7 @@
 //! respondents dialog.
 
 use super::dialog::{centered, render_input};
-use super::text::{clean, offset_to_show, render_scrolled, spread, truncate};
+use super::text::{clean, offset_to_show, render_parts, spread, truncate};
 use crate::app::team::{TeamRow, team_rows};
 use crate::app::{Model, Msg, Session, TeamDialog, TeamMode};
 use crate::domain::aggregate::{check_tally, scale_spread, tally};
@@ -345,18 +345,21 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
     let offset = offset_to_show(cursor as u16, cursor as u16 + 1, body.height);
     let proposal = session.proposal(model.instruments);
     // Only the rows in view are worked out and drawn.
-    let visible = usize::from(offset)..usize::from(offset) + usize::from(body.height);
-    render_scrolled(body, buf, rows.len() as u16, offset, |content, buf| {
-        for (i, row) in rows.iter().enumerate() {
-            if !visible.contains(&i) {
-                continue;
-            }
-            row_line(model, session, &proposal, row, content.width, i == cursor).render(
-                Rect::new(0, i as u16, content.width.saturating_sub(1), 1),
-                buf,
-            );
-        }
-    });
+    let width = body.width;
+    let parts = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (Rect::new(0, i as u16, width.saturating_sub(1), 1), (i, row)));
+    render_parts(
+        body,
+        buf,
+        rows.len() as u16,
+        offset,
+        parts,
+        |(i, row), rect, buf| {
+            row_line(model, session, &proposal, row, width, i == cursor).render(rect, buf)
+        },
+    );
 }
 
 pub fn hit(model: &Model, session: &Session, area: Rect, at: Position) -> Option<Msg> {

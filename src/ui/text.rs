@@ -96,6 +96,12 @@ pub fn render_scrolled(
             buf[(area.x + x, area.y + y)] = scratch[(x, y + offset)].clone();
         }
     }
+    scrollbar(area, buf, content_height, offset);
+}
+
+/// The scrollbar of a window of `area` onto `content_height` rows shown from `offset`;
+/// nothing when everything fits.
+fn scrollbar(area: Rect, buf: &mut Buffer, content_height: u16, offset: u16) {
     if content_height > area.height {
         let mut state = ScrollbarState::new(usize::from(content_height - area.height))
             .position(usize::from(offset));
@@ -106,8 +112,92 @@ pub fn render_scrolled(
     }
 }
 
+/// Draw a long page of pre-placed parts into `area`, from content row `offset`, without
+/// rendering the whole page: parts outside the window are skipped, parts inside are drawn
+/// in place, and a part cut by the window's edge is drawn whole aside and only its visible
+/// rows copied. For pages big enough that [`render_scrolled`]'s full copy shows.
+pub fn render_parts<P>(
+    area: Rect,
+    buf: &mut Buffer,
+    content_height: u16,
+    offset: u16,
+    parts: impl IntoIterator<Item = (Rect, P)>,
+    draw: impl Fn(P, Rect, &mut Buffer),
+) {
+    if area.is_empty() {
+        return;
+    }
+    let content_height = content_height.max(1);
+    let offset = offset.min(content_height.saturating_sub(area.height));
+    let window = Rect::new(0, offset, area.width, area.height);
+    for (rect, part) in parts {
+        let seen = rect.intersection(window);
+        if seen.is_empty() {
+            continue;
+        }
+        let shift = |r: Rect| Rect::new(area.x + r.x, area.y + r.y - offset, r.width, r.height);
+        if seen == rect {
+            draw(part, shift(rect), buf);
+            continue;
+        }
+        let mut aside = Buffer::empty(Rect::new(0, 0, rect.width, rect.height));
+        draw(part, aside.area, &mut aside);
+        let target = shift(seen);
+        for y in 0..seen.height {
+            for x in 0..seen.width {
+                buf[(target.x + x, target.y + y)] =
+                    aside[(seen.x - rect.x + x, seen.y - rect.y + y)].clone();
+            }
+        }
+    }
+    scrollbar(area, buf, content_height, offset);
+}
+
 /// The offset that shows rows `top..bottom` of the content in a window of `height` rows,
 /// keeping the item's top visible when it is taller than the window.
 pub fn offset_to_show(top: u16, bottom: u16, height: u16) -> u16 {
     bottom.saturating_sub(height).min(top)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::widgets::{Paragraph, Widget};
+
+    /// Drawing only the window must give the same screen as drawing the whole page and
+    /// copying the window, at every offset, including parts cut at the top and bottom.
+    #[test]
+    fn drawing_parts_matches_drawing_the_whole_page_at_every_offset() {
+        let parts: Vec<(Rect, Vec<Line<'static>>)> = [(0u16, 3u16), (3, 5), (9, 2), (11, 7)]
+            .iter()
+            .enumerate()
+            .map(|(n, &(y, h))| {
+                let lines = (0..h)
+                    .map(|row| Line::raw(format!("deel {n} regel {row}")))
+                    .collect();
+                (Rect::new(1, y, 18, h), lines)
+            })
+            .collect();
+        let height = 18;
+        let area = Rect::new(2, 1, 21, 6);
+        for offset in 0..=height {
+            let mut whole = Buffer::empty(Rect::new(0, 0, 25, 8));
+            render_scrolled(area, &mut whole, height, offset, |_, buf| {
+                for (rect, lines) in &parts {
+                    Paragraph::new(lines.clone()).render(*rect, buf);
+                }
+            });
+            let mut window = Buffer::empty(Rect::new(0, 0, 25, 8));
+            let refs = parts.iter().map(|(rect, lines)| (*rect, lines));
+            render_parts(
+                area,
+                &mut window,
+                height,
+                offset,
+                refs,
+                |lines, rect, buf| Paragraph::new(lines.clone()).render(rect, buf),
+            );
+            assert_eq!(window, whole, "offset {offset}");
+        }
+    }
 }
