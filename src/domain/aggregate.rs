@@ -158,8 +158,8 @@ impl Tally {
 /// Ja, deels, nee, n.v.t. and open for one checklist item.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CheckTally {
-    /// Counts for ja, deels, nee, n.v.t.
-    pub counts: [usize; 4],
+    /// Counts per answer, in the order of [`Check::ANSWERS`] (ja, deels, nee, n.v.t.).
+    pub counts: [usize; Check::ANSWERS.len()],
     pub open: usize,
 }
 
@@ -178,7 +178,9 @@ impl CheckTally {
             return None;
         }
         let best = *self.counts.iter().max()?;
-        let winners: Vec<usize> = (0..4).filter(|i| self.counts[*i] == best).collect();
+        let winners: Vec<usize> = (0..self.counts.len())
+            .filter(|i| self.counts[*i] == best)
+            .collect();
         match winners.as_slice() {
             [only] => Some(Check::ANSWERS[*only]),
             _ => None,
