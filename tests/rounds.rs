@@ -493,3 +493,68 @@ fn opening_a_later_round_asks_for_the_previous_one() {
         "{effects:?}"
     );
 }
+
+/// A business case in two rounds: repeat complaints (norm "ten hoogste 0%") fell from
+/// 12% to 8%, complaining customers (norm "ten minste 100%") fell from 30% to 20%.
+#[test]
+fn a_lower_value_is_better_where_the_norm_is_a_maximum() {
+    const BC: &str = "businesscase";
+    let mut a = blank_with(&[BC]);
+    a.series = Some(Series {
+        id: "reeks-bc".into(),
+        round: 1,
+    });
+    let bc = a.respondents[0].answers.of_mut(BC);
+    bc.set_number("bc.kpi_herhaalklachten_pct", Some(12.0));
+    bc.set_number("bc.kpi_klaagt_pct", Some(30.0));
+    let action = |item: &str| goudenoor::domain::Action {
+        what: format!("werk aan {item}"),
+        items: vec![item.into()],
+        owner: String::new(),
+        deadline: None,
+        status: Default::default(),
+        note: String::new(),
+        from_round: None,
+    };
+    a.actions = vec![
+        action("bc.kpi_herhaalklachten_pct"),
+        action("bc.kpi_klaagt_pct"),
+    ];
+
+    let mut b = a.clone();
+    b.series = Some(Series {
+        id: "reeks-bc".into(),
+        round: 2,
+    });
+    b.created = a
+        .created
+        .checked_add(jiff::SignedDuration::from_hours(24))
+        .unwrap();
+    let bc = b.respondents[0].answers.of_mut(BC);
+    bc.set_number("bc.kpi_herhaalklachten_pct", Some(8.0));
+    bc.set_number("bc.kpi_klaagt_pct", Some(20.0));
+    let c = compare(instruments(), &a, &b).unwrap();
+    let row = |id: &str| rows_of(&c, BC).iter().find(|r| r.id == id).unwrap().clone();
+    let repeat = row("bc.kpi_herhaalklachten_pct");
+    assert_eq!(repeat.arrow(), "↓");
+    assert_eq!(repeat.verdict(), Some(std::cmp::Ordering::Greater));
+    let complaining = row("bc.kpi_klaagt_pct");
+    assert_eq!(complaining.arrow(), "↓");
+    assert_eq!(complaining.verdict(), Some(std::cmp::Ordering::Less));
+    let moved: Vec<Option<bool>> = c.actions.iter().map(|o| o.moved).collect();
+    assert_eq!(moved, [Some(true), Some(false)]);
+
+    let json: serde_json::Value = serde_json::from_str(
+        &render_comparison(instruments(), &a, &b, CompareFormat::Json).unwrap(),
+    )
+    .unwrap();
+    let rows = json["instruments"][0]["items"].as_array().unwrap();
+    let change_of = |id: &str| {
+        rows.iter().find(|r| r["id"] == id).unwrap()["change_is"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(change_of("bc.kpi_herhaalklachten_pct"), "better");
+    assert_eq!(change_of("bc.kpi_klaagt_pct"), "worse");
+}

@@ -16,6 +16,8 @@ pub struct ChangeRow {
     pub after: String,
     pub before_value: Option<f64>,
     pub after_value: Option<f64>,
+    /// A lower value is the better one (a measurement whose norm is a maximum).
+    pub lower_is_better: bool,
 }
 
 impl ChangeRow {
@@ -23,8 +25,23 @@ impl ChangeRow {
         Some(self.after_value? - self.before_value?)
     }
 
+    /// Which way the value moved: ↑ up, ↓ down.
     pub fn arrow(&self) -> &'static str {
         arrow(self.delta())
+    }
+
+    /// Whether the change is for the better (`Greater`), the worse (`Less`) or neither;
+    /// `None` when one side is missing. Down is better for a "ten hoogste" norm.
+    pub fn verdict(&self) -> Option<std::cmp::Ordering> {
+        let delta = self.delta()?;
+        let delta = if self.lower_is_better { -delta } else { delta };
+        Some(if delta > 1e-9 {
+            std::cmp::Ordering::Greater
+        } else if delta < -1e-9 {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Equal
+        })
     }
 }
 
@@ -71,7 +88,7 @@ pub struct ActionOutcome {
     /// Status in the later round ("klaar" when it was done there, or not carried over
     /// because it was done).
     pub status: ActionStatus,
-    /// Whether the items it served moved up.
+    /// Whether the items it served moved for the better (down for a "ten hoogste" norm).
     pub moved: Option<bool>,
 }
 
@@ -111,7 +128,8 @@ fn mean_of(result: &InstrumentResult) -> Option<Mean> {
     }
 }
 
-/// The value of an item (or part, section, box, measurement) in a result, for "moved".
+/// The value of an item (or part, section, box, measurement) in a result, for "moved":
+/// higher is better, so a "ten hoogste" measurement counts negated.
 fn value_of(result: &AssessmentResult, id: &str) -> Option<f64> {
     result.instruments.iter().find_map(|r| match &r.detail {
         Detail::Grid(g) => g
@@ -141,7 +159,7 @@ fn value_of(result: &AssessmentResult, id: &str) -> Option<f64> {
                 n.measurements
                     .iter()
                     .find(|m| m.id == id)
-                    .and_then(|m| m.value)
+                    .and_then(oriented)
             }),
         Detail::Checklist(c) => c
             .sections
@@ -159,9 +177,14 @@ fn value_of(result: &AssessmentResult, id: &str) -> Option<f64> {
             .measurements
             .iter()
             .find(|m| m.id == id)
-            .and_then(|m| m.value),
+            .and_then(oriented),
         Detail::Model(m) => m.boxes.iter().find(|b| b.id == id).and_then(|b| b.percent),
     })
+}
+
+/// A measurement's value with higher as better.
+fn oriented(m: &super::result::MeasurementRow) -> Option<f64> {
+    m.value.map(|v| if m.lower_is_better { -v } else { v })
 }
 
 fn rows(before: &InstrumentResult, after: &InstrumentResult) -> Vec<ChangeRow> {
@@ -177,6 +200,7 @@ fn rows(before: &InstrumentResult, after: &InstrumentResult) -> Vec<ChangeRow> {
                 after: y.level_name(b.level),
                 before_value: a.level.map(|l| f64::from(l.value())),
                 after_value: b.level.map(|l| f64::from(l.value())),
+                lower_is_better: false,
             })
             .collect(),
         (Detail::Norm(x), Detail::Norm(y)) => x
@@ -190,6 +214,7 @@ fn rows(before: &InstrumentResult, after: &InstrumentResult) -> Vec<ChangeRow> {
                 after: b.score.map_or("—".into(), |s| s.to_string()),
                 before_value: a.score.map(f64::from),
                 after_value: b.score.map(f64::from),
+                lower_is_better: false,
             })
             .chain(
                 x.measurements
@@ -202,6 +227,7 @@ fn rows(before: &InstrumentResult, after: &InstrumentResult) -> Vec<ChangeRow> {
                         after: b.display.clone(),
                         before_value: a.value,
                         after_value: b.value,
+                        lower_is_better: a.lower_is_better,
                     }),
             )
             .collect(),
@@ -216,6 +242,7 @@ fn rows(before: &InstrumentResult, after: &InstrumentResult) -> Vec<ChangeRow> {
                 after: b.share.map_or("—".into(), |s| format!("{}%", s.percent())),
                 before_value: a.share.map(|s| 100.0 * s.fraction()),
                 after_value: b.share.map(|s| 100.0 * s.fraction()),
+                lower_is_better: false,
             })
             .collect(),
         (Detail::Calculator(x), Detail::Calculator(y)) => x
@@ -229,6 +256,7 @@ fn rows(before: &InstrumentResult, after: &InstrumentResult) -> Vec<ChangeRow> {
                 after: b.display.clone(),
                 before_value: a.value,
                 after_value: b.value,
+                lower_is_better: a.lower_is_better,
             })
             .collect(),
         (Detail::Model(x), Detail::Model(y)) => x
@@ -246,6 +274,7 @@ fn rows(before: &InstrumentResult, after: &InstrumentResult) -> Vec<ChangeRow> {
                     .map_or("niet bekeken".into(), super::scoring::model::percent_text),
                 before_value: a.percent,
                 after_value: b.percent,
+                lower_is_better: false,
             })
             .collect(),
         _ => Vec::new(),

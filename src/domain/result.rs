@@ -121,6 +121,8 @@ pub struct MeasurementRow {
     pub threshold: String,
     pub target: f64,
     pub met: Option<bool>,
+    /// The norm is a maximum ("ten hoogste"): a lower value is the better one.
+    pub lower_is_better: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -396,6 +398,7 @@ fn measurement_row(m: &Measurement, criterion: Option<&str>, value: Option<f64>)
         threshold: m.threshold_text(),
         target: m.threshold.value,
         met: value.map(|v| m.threshold.is_met(v)),
+        lower_is_better: m.threshold.compare == super::instrument::Compare::AtMost,
     }
 }
 

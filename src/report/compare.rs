@@ -275,6 +275,12 @@ fn row_json(r: &ChangeRow) -> serde_json::Value {
         "after_display": r.after,
         "change": r.delta(),
         "arrow": r.arrow().trim(),
+        "change_is": r.verdict().map(|v| match v {
+            std::cmp::Ordering::Greater => "better",
+            std::cmp::Ordering::Less => "worse",
+            std::cmp::Ordering::Equal => "same",
+        }),
+        "lower_is_better": r.lower_is_better,
     })
 }
 
@@ -446,7 +452,11 @@ fn page(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
                                         td { (r.label) }
                                         td.earlier { (r.before) }
                                         td.current { (r.after) }
-                                        td { (r.arrow()) }
+                                        @match r.verdict() {
+                                            Some(std::cmp::Ordering::Greater) => td.ok title="beter" { (r.arrow()) },
+                                            Some(std::cmp::Ordering::Less) => td.warn title="minder goed" { (r.arrow()) },
+                                            _ => td { (r.arrow()) },
+                                        }
                                         @if grid { td.ambition { (ambition(&c.after, &i.id, &r.id).unwrap_or_default()) } }
                                     }
                                 }

@@ -50,9 +50,9 @@ fn lines(model: &Model, view: &CompareView, width: u16) -> Vec<Line<'static>> {
         ));
         for row in &change.rows {
             let delta = row.delta();
-            let style = match delta {
-                Some(d) if d > 1e-9 => theme.good(),
-                Some(d) if d < -1e-9 => theme.bad(),
+            let style = match row.verdict() {
+                Some(std::cmp::Ordering::Greater) => theme.good(),
+                Some(std::cmp::Ordering::Less) => theme.bad(),
                 _ => theme.muted(),
             };
             lines.push(Line::from(vec![
