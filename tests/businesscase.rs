@@ -200,7 +200,7 @@ fn the_seeds_example_comes_out_exact_with_a_decimal_comma() {
     let c = calculator(&with(&[("bc.waarde_per_klant", "250")]));
     let cost = c.output("bc.kosten_stil").unwrap();
     assert_eq!(cost.value, Some(37125.0));
-    assert_eq!(cost.display, "€ 37125");
+    assert_eq!(cost.display, "€ 37.125");
 }
 
 /// Inputs that give long fractions: the model keeps them, the screen rounds.

@@ -21,7 +21,7 @@ pub use assessment::{
 pub use instrument::{
     DEFAULT_INSTRUMENTS, Instrument, InstrumentError, Instruments, ItemKind, ItemRef, Kind, Scope,
 };
-pub use number::{format_number, parse_number};
+pub use number::{format_grouped, format_number, parse_number};
 pub use scoring::{Mean, Progress};
 
 pub use instrument::placeholders;

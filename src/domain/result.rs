@@ -586,13 +586,15 @@ fn checklist_result(r: &mut InstrumentResult, c: &super::instrument::Checklist, 
     });
 }
 
-/// An input or output value as shown, with its unit.
+/// An input or output value as shown, with its unit; amounts from € 1.000 and counts
+/// from 10.000 with points between the thousands.
 pub fn unit_display(value: f64, unit: super::instrument::Unit) -> String {
     use super::instrument::Unit;
+    use super::number::format_grouped;
     match unit {
-        Unit::Count => format_number(value, 2),
+        Unit::Count => format_grouped(value, 2, 10_000.0),
         Unit::Percent => format!("{}%", format_number(value, 2)),
-        Unit::Euro => format!("€ {}", format_number(value, 2)),
+        Unit::Euro => format!("€ {}", format_grouped(value, 2, 1_000.0)),
     }
 }
 
