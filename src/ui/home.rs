@@ -34,19 +34,38 @@ fn instrument_columns(model: &Model) -> Vec<String> {
         .collect()
 }
 
+/// The width each instrument column needs: its name or its widest figure.
+fn instrument_widths(model: &Model, shorts: &[String]) -> Vec<u16> {
+    shorts
+        .iter()
+        .map(|short| {
+            let widest = model
+                .home
+                .entries
+                .iter()
+                .filter_map(|e| e.listing.as_ref().ok())
+                .filter_map(|l| l.columns.iter().find(|c| &c.short == short))
+                .map(|c| with_arrow(&c.value, &c.trend).width())
+                .max()
+                .unwrap_or(0);
+            widest.max(short.width()).max(3) as u16
+        })
+        .collect()
+}
+
 /// Column widths: title, organisation, changed, progress, then one per instrument
-/// (as many as fit; the detail line names them all).
-fn columns(width: u16, instruments: usize) -> Vec<u16> {
-    let mut shown = instruments;
+/// (as many as fit, in order; the detail line names them all).
+fn columns(width: u16, instruments: &[u16]) -> Vec<u16> {
+    let mut shown = instruments.len();
     loop {
-        let fixed = 17 + 9 + 10 * shown as u16;
+        let fixed = 17 + 9 + instruments[..shown].iter().sum::<u16>();
         let flexible = width.saturating_sub(fixed + 4 + shown as u16);
         if flexible >= 30 || shown == 0 {
             // Wide screens keep the columns together rather than stretching them apart.
             let title = (flexible * 3 / 5).min(56);
             let organisation = (flexible - title).min(36);
             let mut widths = vec![title, organisation, 17, 9];
-            widths.extend(std::iter::repeat_n(10, shown));
+            widths.extend(&instruments[..shown]);
             return widths;
         }
         shown -= 1;
@@ -114,7 +133,7 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
         return;
     }
     let shorts = instrument_columns(model);
-    let widths = columns(area.width, shorts.len());
+    let widths = columns(area.width, &instrument_widths(model, &shorts));
     let mut header = vec![
         "Titel".to_string(),
         "Organisatie".to_string(),
