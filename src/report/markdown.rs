@@ -352,7 +352,11 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
                         group,
                         b.title.clone(),
                         b.percent.map_or("**niet bekeken**".into(), percent),
-                        b.rating_display.clone().unwrap_or_else(|| "—".into()),
+                        match (&b.rating_display, b.differs) {
+                            (Some(rating), true) => format!("{rating} ⚠"),
+                            (Some(rating), false) => rating.clone(),
+                            (None, _) => "—".into(),
+                        },
                         remark.join("; "),
                     ]
                 })

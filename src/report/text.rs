@@ -313,7 +313,11 @@ fn model(out: &mut Out, m: &crate::domain::result::ModelResult) {
             let value = b.percent.map_or("niet bekeken".into(), percent);
             let mut notes = Vec::new();
             if let Some(rating) = &b.rating_display {
-                notes.push(format!("team: {rating}"));
+                notes.push(if b.differs {
+                    format!("team: {rating} ⚠ wijkt af")
+                } else {
+                    format!("team: {rating}")
+                });
             }
             if m.weakest.as_ref() == Some(&b.id) {
                 notes.push("het zwakste vak".into());
