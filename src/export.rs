@@ -26,7 +26,8 @@ pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<PathBu
         crate::report::Format::Html,
         crate::report::Options::default(),
     );
-    let report = write_new(&format!("{slug}-{date}"), &html)?;
+    let folder = report_folder();
+    let report = write_new(&folder, &format!("{slug}-{date}"), &html)?;
     let answers = assessment.result_answers(instruments);
     let draft = instruments
         .selected(&assessment.instrument_ids())
@@ -38,15 +39,18 @@ pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<PathBu
             .strftime("%d-%m-%Y")
             .to_string();
         let page = crate::procedure::html_page(&doc, &shown);
-        write_new(&format!("{slug}-klachtenprocedure-{date}"), page.as_bytes())?;
+        write_new(
+            &folder,
+            &format!("{slug}-klachtenprocedure-{date}"),
+            page.as_bytes(),
+        )?;
     }
     Ok(report)
 }
 
-/// Write `contents` as `stem.html` (or `stem-2.html`, …) in the report folder, never
+/// Write `contents` as `stem.html` (or `stem-2.html`, …) in `folder`, never
 /// over an existing file.
-fn write_new(stem: &str, contents: &[u8]) -> Result<PathBuf, String> {
-    let folder = report_folder();
+fn write_new(folder: &Path, stem: &str, contents: &[u8]) -> Result<PathBuf, String> {
     let html = contents;
     for n in 1.. {
         let name = if n == 1 {
@@ -55,11 +59,15 @@ fn write_new(stem: &str, contents: &[u8]) -> Result<PathBuf, String> {
             format!("{stem}-{n}.html")
         };
         let path = folder.join(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        // A report holds what the team said: the owner's only, like the assessment.
+        #[cfg(unix)]
         {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        match options.open(&path) {
             Ok(mut file) => {
                 use std::io::Write;
                 file.write_all(html)
@@ -76,4 +84,25 @@ fn write_new(stem: &str, contents: &[u8]) -> Result<PathBuf, String> {
         }
     }
     unreachable!("some name is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_are_never_written_over_and_are_the_owners_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = write_new(dir.path(), "nulmeting", b"een").unwrap();
+        let second = write_new(dir.path(), "nulmeting", b"twee").unwrap();
+        assert_eq!(first.file_name().unwrap(), "nulmeting.html");
+        assert_eq!(second.file_name().unwrap(), "nulmeting-2.html");
+        assert_eq!(std::fs::read(&first).unwrap(), b"een");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&second).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
 }

@@ -178,7 +178,12 @@ impl Runtime {
             Effect::Compare { a, b } => Some(self.compare(&a, &b)),
             Effect::Export(assessment) => Some(match &self.exporter {
                 Some(export) => match export(&assessment, self.store.dir()) {
-                    Ok(path) => Msg::Info(format!("Rapport geschreven: {}", path.display())),
+                    // The name first: a narrow status line cuts the folder, not the file.
+                    Ok(path) => Msg::Info(format!(
+                        "Rapport geschreven: {} in {}",
+                        path.file_name().unwrap_or_default().to_string_lossy(),
+                        path.parent().unwrap_or(std::path::Path::new(".")).display()
+                    )),
                     Err(e) => Msg::Failed(e),
                 },
                 None => Msg::Failed("Rapporten maken kan hier niet.".into()),
