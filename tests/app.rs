@@ -706,3 +706,24 @@ fn slash_filters_the_home_list_as_you_type() {
     let effects = press(&mut model, &[KeyCode::Enter]);
     assert_eq!(effects, [Effect::Open(PathBuf::from("/data/derde.ron"))]);
 }
+
+#[test]
+fn a_new_action_closed_before_anything_was_typed_is_not_kept() {
+    let mut model = opened(blank());
+    go(&mut model, |s| s == Step::Actions);
+    type_text(&mut model, "n");
+    assert_eq!(model.session.as_ref().unwrap().assessment.actions.len(), 1);
+    let effects = press(&mut model, &[KeyCode::Esc]);
+    let session = model.session.as_ref().unwrap();
+    assert!(session.editor.is_none(), "Esc closes the editor");
+    assert!(session.assessment.actions.is_empty(), "nothing kept");
+    assert!(saved(&effects).is_none());
+    // With a text typed, Esc keeps the action.
+    type_text(&mut model, "n");
+    type_text(&mut model, "Klachtvisie schrijven");
+    let effects = press(&mut model, &[KeyCode::Esc]);
+    assert_eq!(
+        saved(&effects).unwrap().actions[0].what,
+        "Klachtvisie schrijven"
+    );
+}

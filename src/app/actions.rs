@@ -217,6 +217,17 @@ pub(super) fn update_editor(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 session.editor = None;
                 return vec![];
             }
+            let is_new = session.assessment.actions[index].what.trim().is_empty();
+            if field == ActionField::What && text.is_empty() && is_new {
+                // Closing a new action before anything was typed: as if it never was.
+                session.editor = None;
+                session.assessment.actions.remove(index);
+                session.cursor = session.cursor.saturating_sub(1);
+                model.notice = Some(Notice::Info(
+                    "Geen actie gemaakt: er stond niets in.".into(),
+                ));
+                return vec![];
+            }
             match field {
                 ActionField::What if text.is_empty() => {
                     editor.error = Some("Beschrijf wat er moet gebeuren.".into());
