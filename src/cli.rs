@@ -820,8 +820,8 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 &crate::app::runtime_listing(instruments, &assessment),
             );
             println!(
-                "{} respondent(en) toegevoegd aan {}: {}",
-                names.len(),
+                "{} toegevoegd aan {}: {}",
+                crate::text::count(names.len(), "respondent", "respondenten"),
                 path.display(),
                 names
                     .iter()

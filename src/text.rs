@@ -22,3 +22,23 @@ pub fn plain(text: &str) -> String {
 pub fn plain_lines(text: &str) -> String {
     text.lines().map(plain).collect::<Vec<_>>().join("\n")
 }
+
+/// A message clause as a sentence on its own: a capital first and a full stop last
+/// ("moet ten minste 1 zijn" → "Moet ten minste 1 zijn.").
+pub fn sentence(clause: &str) -> String {
+    let clause = clause.trim();
+    let mut chars = clause.chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+/// A number with its noun in the right form: "1 respondent", "3 respondenten".
+pub fn count(n: usize, one: &str, more: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { more })
+}

@@ -727,3 +727,38 @@ fn a_new_action_closed_before_anything_was_typed_is_not_kept() {
         "Klachtvisie schrijven"
     );
 }
+
+#[test]
+fn a_part_provisional_only_for_its_measurement_says_so_not_nog_0_open() {
+    let mut a = blank();
+    for id in ["IV.1a", "IV.1b", "IV.2", "IV.3", "IV.4"] {
+        a.respondents[0]
+            .answers
+            .of_mut(STV)
+            .set_status(id, Status::Met);
+    }
+    let mut model = opened(a);
+    norm_part(&mut model, 3);
+    let text = screen(&mut model, 100, 30);
+    assert!(
+        text.contains("Voorlopig tot de meting is ingevuld"),
+        "{text}"
+    );
+    assert!(!text.contains("Nog 0"), "{text}");
+}
+
+#[test]
+fn message_clauses_become_sentences_and_counts_agree() {
+    use goudenoor::text::{count, sentence};
+    assert_eq!(
+        sentence("moet ten minste 1 zijn"),
+        "Moet ten minste 1 zijn."
+    );
+    assert_eq!(
+        sentence("De bewaartermijn is ten minste één jaar. Vul 1 of meer in."),
+        "De bewaartermijn is ten minste één jaar. Vul 1 of meer in."
+    );
+    assert_eq!(sentence("  "), "");
+    assert_eq!(count(1, "actie", "acties"), "1 actie");
+    assert_eq!(count(0, "actie", "acties"), "0 acties");
+}

@@ -60,11 +60,11 @@ fn percentages_lie_between_0_and_100() {
     let kind = input_kind("bc.tevreden_pct");
     assert_eq!(
         validate::answer(kind, &Answer::Number(120.0)),
-        Err("tussen 0% en 100%, niet 120%".to_string())
+        Err("moet tussen 0% en 100% liggen, niet 120%".to_string())
     );
     assert_eq!(
         validate::answer(kind, &Answer::Number(-0.5)),
-        Err("tussen 0% en 100%, niet −0,5%".to_string())
+        Err("moet tussen 0% en 100% liggen, niet −0,5%".to_string())
     );
     assert_eq!(validate::answer(kind, &Answer::Number(0.0)), Ok(()));
     assert_eq!(validate::answer(kind, &Answer::Number(100.0)), Ok(()));
@@ -74,7 +74,7 @@ fn percentages_lie_between_0_and_100() {
     let err = setting::set(instruments(), &mut a, "bc.tevreden_pct", "101").unwrap_err();
     assert_eq!(
         err,
-        "bc.tevreden_pct: \"101\" — verwacht tussen 0% en 100%, niet 101%"
+        "bc.tevreden_pct: \"101\" — moet tussen 0% en 100% liggen, niet 101%"
     );
     assert!(a.facts.is_empty());
 }
@@ -84,11 +84,11 @@ fn counts_are_whole_and_not_negative() {
     let kind = input_kind("bc.klanten");
     assert_eq!(
         validate::answer(kind, &Answer::Number(12.5)),
-        Err("een heel getal, niet 12,5".to_string())
+        Err("moet een heel getal zijn, niet 12,5".to_string())
     );
     assert_eq!(
         validate::answer(kind, &Answer::Number(-3.0)),
-        Err("ten minste 0, niet −3".to_string())
+        Err("moet ten minste 0 zijn, niet −3".to_string())
     );
     assert_eq!(validate::answer(kind, &Answer::Number(0.0)), Ok(()));
     assert_eq!(validate::answer(kind, &Answer::Number(2_500_000.0)), Ok(()));
@@ -157,7 +157,7 @@ fn a_value_out_of_bounds_in_a_file_is_refused_at_its_field() {
     let text = goudenoor::store::serialize(&a).replace("Number(45.0)", "Number(145.0)");
     let err = goudenoor::store::parse(&text).unwrap_err().to_string();
     assert!(
-        err.contains("bc.klaagt_pct") && err.contains("tussen 0% en 100%, niet 145%"),
+        err.contains("bc.klaagt_pct") && err.contains("moet tussen 0% en 100% liggen, niet 145%"),
         "{err}"
     );
 }
@@ -535,7 +535,7 @@ fn every_input_refuses_what_its_unit_does_not_allow() {
             Unit::Percent => {
                 assert_eq!(
                     check(100.5),
-                    Err("tussen 0% en 100%, niet 100,5%".to_string()),
+                    Err("moet tussen 0% en 100% liggen, niet 100,5%".to_string()),
                     "{}",
                     input.id
                 );
@@ -543,7 +543,7 @@ fn every_input_refuses_what_its_unit_does_not_allow() {
             Unit::Count if input.whole => {
                 assert_eq!(
                     check(1.5),
-                    Err("een heel getal, niet 1,5".to_string()),
+                    Err("moet een heel getal zijn, niet 1,5".to_string()),
                     "{}",
                     input.id
                 );

@@ -206,7 +206,7 @@ fn sheet_then_import_adds_respondents() {
             .arg(&path),
     );
     assert!(
-        out.contains("2 respondent(en)") && out.contains("Anna, Bert"),
+        out.contains("2 respondenten toegevoegd") && out.contains("Anna, Bert"),
         "{out}"
     );
     let json = stdout(goudenoor(dir.path()).args(["report", "workshop", "-f", "json"]));
@@ -241,9 +241,27 @@ fn a_bad_sheet_is_refused_whole_and_changes_nothing() {
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(err.contains("regel 3, kolom go1: \"9\""), "{err}");
     assert!(err.contains("regel 3, kolom I.2: \"misschien\""), "{err}");
+    assert!(
+        err.contains("blad.csv: Antwoordblad geweigerd"),
+        "names the file: {err}"
+    );
     assert_eq!(
         std::fs::read(dir.path().join("workshop.ron")).unwrap(),
         before
+    );
+    // A wrong column names the file too.
+    let wrong = dir.path().join("kolommen.csv");
+    std::fs::write(&wrong, "respondent,gox\nAnna,goed\n").unwrap();
+    let assert = goudenoor(dir.path())
+        .arg("import")
+        .arg("workshop")
+        .arg(&wrong)
+        .assert()
+        .failure();
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("kolommen.csv: Antwoordblad geweigerd") && err.contains("\"gox\""),
+        "{err}"
     );
 }
 

@@ -135,9 +135,9 @@ fn every_bad_cell_is_listed_and_nothing_is_read() {
             assert!(first.contains("regel 3, kolom respondent"), "{first}");
             let level = cells.iter().find(|c| c.column == "go1").unwrap();
             assert_eq!(level.value, "5");
-            assert!(level.expected.contains("aardig"));
+            assert!(level.problem.contains("aardig"));
             let pct = cells.iter().find(|c| c.column == "IV.4.pct").unwrap();
-            assert!(pct.expected.contains("100"));
+            assert!(pct.problem.contains("100"));
         }
         other => panic!("{other:?}"),
     }
@@ -168,7 +168,7 @@ fn a_row_with_the_wrong_number_of_cells_is_refused() {
     match parse_sheet(instruments(), &ids(), text) {
         Err(SheetError::Cells(cells)) => {
             assert_eq!(cells.len(), 1);
-            assert!(cells[0].expected.contains("2 cellen"));
+            assert!(cells[0].problem.contains("2 cellen"));
         }
         other => panic!("{other:?}"),
     }

@@ -186,11 +186,11 @@ fn a_measurement_outside_its_bounds_is_refused_as_an_answer() {
     assert!(validate::answer(kind, &Answer::Number(90.0)).is_ok());
     assert_eq!(
         validate::answer(kind, &Answer::Number(120.0)).unwrap_err(),
-        "tussen 0% en 100%, niet 120%"
+        "moet tussen 0% en 100% liggen, niet 120%"
     );
     assert_eq!(
         validate::answer(kind, &Answer::Number(85.5)).unwrap_err(),
-        "een heel getal, niet 85,5"
+        "moet een heel getal zijn, niet 85,5"
     );
 }
 

@@ -643,7 +643,7 @@ fn a_sheet_with_checklist_columns_is_imported() {
     match goudenoor::import::parse_sheet(instruments(), &ids, bad) {
         Err(goudenoor::import::SheetError::Cells(cells)) => {
             assert_eq!(cells.len(), 2);
-            assert!(cells[0].expected.contains("ja, deels, nee of n.v.t."));
+            assert!(cells[0].problem.contains("ja, deels, nee of n.v.t."));
         }
         other => panic!("{other:?}"),
     }

@@ -496,11 +496,7 @@ pub(super) fn imported(
     lines.extend(warnings.into_iter().map(|w| format!("Let op: {w}")));
     let title = format!(
         "{} toegevoegd",
-        if names.len() == 1 {
-            "1 respondent".to_string()
-        } else {
-            format!("{} respondenten", names.len())
-        }
+        crate::text::count(names.len(), "respondent", "respondenten")
     );
     if lines.len() > names.len() {
         model.popup = Some(super::Popup { title, lines });

@@ -649,7 +649,7 @@ pub(super) fn update_editor(model: &mut Model, msg: Msg) -> Vec<Effect> {
                         && let Err(e) =
                             crate::domain::validate::answer(item_ref.kind, &Answer::Number(v))
                     {
-                        editor.error = Some(format!("Verwacht {e}."));
+                        editor.error = Some(crate::text::sentence(&e));
                         return vec![];
                     }
                     session.editor = None;

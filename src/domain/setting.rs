@@ -110,7 +110,7 @@ pub fn set(
                 .map_err(|e| format!("{id}: {e}"))?
                 .expect("not empty");
             super::validate::answer(item.kind, &Answer::Number(n))
-                .map_err(|e| format!("{id}: \"{value}\" — verwacht {e}"))?;
+                .map_err(|e| format!("{id}: \"{value}\" — {e}"))?;
             target.set_number(base, Some(n));
         }
         ItemKind::Field(field) => {

@@ -20,7 +20,10 @@ fn bounds(v: f64, min: f64, max: Option<f64>, whole: bool, unit: &str) -> Result
         return Err("geen getal".into());
     }
     if whole && v.fract() != 0.0 {
-        return Err(format!("een heel getal, niet {}", format_number(v, 4)));
+        return Err(format!(
+            "moet een heel getal zijn, niet {}",
+            format_number(v, 4)
+        ));
     }
     let unit = if unit.is_empty() || unit == "%" {
         unit.to_string()
@@ -28,14 +31,16 @@ fn bounds(v: f64, min: f64, max: Option<f64>, whole: bool, unit: &str) -> Result
         format!(" {unit}")
     };
     match max {
+        // "tussen 0% en 100%", but "tussen 1 en 365 werkdagen" (never "1 werkdagen").
         Some(max) if v < min || v > max => Err(format!(
-            "tussen {}{unit} en {}{unit}, niet {}{unit}",
+            "moet tussen {}{} en {}{unit} liggen, niet {}{unit}",
             format_number(min, 2),
+            if unit == "%" { "%" } else { "" },
             format_number(max, 2),
             format_number(v, 4)
         )),
         None if v < min => Err(format!(
-            "ten minste {}{unit}, niet {}{unit}",
+            "moet ten minste {}{unit} zijn, niet {}{unit}",
             format_number(min, 2),
             format_number(v, 4)
         )),
@@ -134,9 +139,9 @@ pub fn answer(kind: ItemKind<'_>, answer: &Answer) -> Result<(), String> {
                 }
                 Ok(())
             }
-            _ => Err("een antwoord van een ander soort dan dit veld".into()),
+            _ => Err("is een antwoord van een ander soort dan dit veld vraagt".into()),
         },
-        _ => Err("een antwoord van een ander soort dan dit onderdeel vraagt".into()),
+        _ => Err("is een antwoord van een ander soort dan dit onderdeel vraagt".into()),
     }
 }
 
@@ -169,7 +174,7 @@ fn check_answers(
             };
             answer(item.kind, a).map_err(|message| Problem {
                 path: at,
-                message: format!("{id}: verwacht {message}"),
+                message: format!("{id}: {message}"),
             })?;
         }
     }

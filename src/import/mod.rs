@@ -13,8 +13,12 @@ use std::path::Path;
 pub enum ImportError {
     #[error("{0}")]
     Read(String),
-    #[error("{0}")]
-    Sheet(SheetError),
+    /// A sheet refused, with the file it came from.
+    #[error("{}: {error}", file.display())]
+    Sheet {
+        file: std::path::PathBuf,
+        error: SheetError,
+    },
     /// The other assessment was made with other instruments.
     #[error("{0}")]
     Instruments(String),
@@ -126,7 +130,12 @@ pub fn read_respondents(
         })?;
         let (text, _encoding) = decode_text(&bytes)
             .map_err(|e| ImportError::Read(format!("{}: {e}.", path.display())))?;
-        parse_sheet(instruments, &target.instrument_ids(), &text).map_err(ImportError::Sheet)
+        parse_sheet(instruments, &target.instrument_ids(), &text).map_err(|error| {
+            ImportError::Sheet {
+                file: path.to_path_buf(),
+                error,
+            }
+        })
     } else if extension == "ron" {
         let other = crate::store::load_with(path, instruments).map_err(|e| match e {
             crate::store::StoreError::Read { path, error } => ImportError::Read(format!(

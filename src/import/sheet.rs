@@ -6,14 +6,15 @@ use crate::domain::{
     Answer, Answers, Check, Instruments, ItemAnswers, ItemKind, Level, Respondent, Scope, Status,
 };
 
-/// One bad cell: where, what it held, and what was expected.
+/// One bad cell: where, what it held, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellError {
     /// The line in the file (the header is line 1).
     pub line: u64,
     pub column: String,
     pub value: String,
-    pub expected: String,
+    /// "verwacht ja, deels, nee of n.v.t. …", "moet tussen 0% en 100% liggen, niet 150%".
+    pub problem: String,
 }
 
 impl std::fmt::Display for CellError {
@@ -21,8 +22,8 @@ impl std::fmt::Display for CellError {
         let value = shorten(&crate::text::plain(&self.value));
         write!(
             f,
-            "regel {}, kolom {}: \"{}\" — verwacht {}",
-            self.line, self.column, value, self.expected
+            "regel {}, kolom {}: \"{}\" — {}",
+            self.line, self.column, value, self.problem
         )
     }
 }
@@ -172,7 +173,7 @@ fn level(levels: &[String], cell: &str) -> Result<Option<Level>, String> {
         .map(Some)
         .ok_or_else(|| {
             format!(
-                "{} of 1–{} (leeg: niet beantwoord)",
+                "verwacht {} of 1–{} (leeg: niet beantwoord)",
                 levels.join(", "),
                 levels.len()
             )
@@ -184,7 +185,7 @@ fn status(cell: &str) -> Result<Status, String> {
         "" | "open" | "weet niet" => Ok(Status::Open),
         "ja" | "j" | "1" | "voldaan" => Ok(Status::Met),
         "nee" | "n" | "0" | "niet voldaan" => Ok(Status::NotMet),
-        _ => Err("ja/nee of 1/0 (leeg: niet beoordeeld)".to_string()),
+        _ => Err("verwacht ja/nee of 1/0 (leeg: niet beoordeeld)".to_string()),
     }
 }
 
@@ -195,12 +196,12 @@ fn check(cell: &str) -> Result<Check, String> {
         "deels" | "d" => Ok(Check::Deels),
         "nee" | "n" => Ok(Check::Nee),
         "nvt" | "n.v.t." | "n.v.t" => Ok(Check::Nvt),
-        _ => Err("ja, deels, nee of n.v.t. (leeg: niet beantwoord)".to_string()),
+        _ => Err("verwacht ja, deels, nee of n.v.t. (leeg: niet beantwoord)".to_string()),
     }
 }
 
 fn number(kind: ItemKind<'_>, cell: &str) -> Result<Option<f64>, String> {
-    let value = crate::domain::parse_number(cell)?;
+    let value = crate::domain::parse_number(cell).map_err(|_| "geen getal".to_string())?;
     if let Some(v) = value {
         crate::domain::validate::answer(kind, &Answer::Number(v))?;
     }
@@ -280,7 +281,7 @@ pub fn parse_sheet(
                     line: e.position().map_or(0, |p| p.line()),
                     column: "—".into(),
                     value: String::new(),
-                    expected: format!("leesbare CSV ({e})"),
+                    problem: format!("geen leesbare CSV ({e})"),
                 });
                 continue;
             }
@@ -294,25 +295,25 @@ pub fn parse_sheet(
                 line,
                 column: "—".into(),
                 value: format!("{} cellen", record.len()),
-                expected: format!("{} cellen, zoals in de kopregel", columns.len()),
+                problem: format!("verwacht {} cellen, zoals in de kopregel", columns.len()),
             });
             continue;
         }
         let mut name = String::new();
         let mut answers = Answers::default();
         for ((cell, column), header_name) in record.iter().zip(&columns).zip(header.iter()) {
-            let mut fail = |expected: String| {
+            let mut fail = |problem: String| {
                 errors.push(CellError {
                     line,
                     column: header_name.trim().to_string(),
                     value: cell.to_string(),
-                    expected,
+                    problem,
                 })
             };
             let Some(column) = column else {
                 name = crate::text::plain(cell.trim());
                 if name.is_empty() {
-                    fail("de naam van de respondent".into());
+                    fail("verwacht de naam van de respondent".into());
                 }
                 continue;
             };

@@ -19,7 +19,10 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
         spread(
             vec![Span::styled("Actieplan", theme.title())],
             vec![Span::styled(
-                format!("{} acties · {open} nog te doen", actions.len()),
+                format!(
+                    "{} · {open} nog te doen",
+                    crate::text::count(actions.len(), "actie", "acties")
+                ),
                 theme.muted(),
             )],
             area.width,

@@ -188,11 +188,11 @@ pub fn render(model: &Model, frame: Frame, buf: &mut Buffer) {
                 }
                 let figures: Vec<String> = l.columns.iter().map(|c| c.describe(true)).collect();
                 parts.push(figures.join(", "));
-                parts.push(if l.respondents == 1 {
-                    "1 respondent".to_string()
-                } else {
-                    format!("{} respondenten", l.respondents)
-                });
+                parts.push(crate::text::count(
+                    l.respondents,
+                    "respondent",
+                    "respondenten",
+                ));
                 parts.push(format!("{}% beantwoord", l.progress));
                 parts.push(format!("bestand {}", entry.path.display()));
                 (parts.join(" · "), theme.muted())

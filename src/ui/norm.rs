@@ -41,10 +41,21 @@ fn score_lines(
     )];
     let open = score.progress.total - score.progress.done;
     let explanation = if score.provisional {
-        format!(
-            "{}. Nog {open} open, die de score kunnen veranderen.",
-            score.explanation
-        )
+        match open {
+            // Provisional with every criterion answered: a measurement is missing.
+            0 => format!(
+                "{}. Voorlopig tot de meting is ingevuld.",
+                score.explanation
+            ),
+            1 => format!(
+                "{}. Nog 1 criterium open, dat de score kan veranderen.",
+                score.explanation
+            ),
+            _ => format!(
+                "{}. Nog {open} open, die de score kunnen veranderen.",
+                score.explanation
+            ),
+        }
     } else if score.score.is_some() {
         score.explanation.clone()
     } else {

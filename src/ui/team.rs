@@ -272,7 +272,10 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
     let mut lines = vec![
         spread(
             vec![Span::styled(
-                format!("Workshop — {n} respondenten"),
+                format!(
+                    "Workshop — {}",
+                    crate::text::count(n, "respondent", "respondenten")
+                ),
                 theme.title(),
             )],
             vec![Span::styled(
