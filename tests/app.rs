@@ -762,3 +762,19 @@ fn message_clauses_become_sentences_and_counts_agree() {
     assert_eq!(count(1, "actie", "acties"), "1 actie");
     assert_eq!(count(0, "actie", "acties"), "0 acties");
 }
+
+#[test]
+fn a_number_dialogs_error_is_shown_in_full_at_80_columns() {
+    let mut model = opened(blank());
+    norm_part(&mut model, 3);
+    type_text(&mut model, "p");
+    type_text(&mut model, "abc");
+    press(&mut model, &[KeyCode::Enter]);
+    let text = screen(&mut model, 80, 24);
+    // Wrapped inside the dialog, not cut at its edge.
+    assert!(
+        text.contains("\"abc\" is geen getal; vul een getal in (leeg:")
+            && text.contains("│ wissen)."),
+        "{text}"
+    );
+}

@@ -107,6 +107,22 @@ impl Session {
         }
     }
 
+    /// After the app exited: read until the terminal hangs up, so the last bytes it
+    /// wrote (leaving the alternate screen) are in, however late the reader gets them.
+    fn drain_to_end(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            match self.output.recv_timeout(Duration::from_millis(100)) {
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            }
+        }
+    }
+
     fn pid(&self) -> u32 {
         self.child.process_id().expect("a running child")
     }
@@ -217,7 +233,7 @@ fn answered(dir: &Path, level: char) -> Session {
 /// The terminal is handed back as it was: the alternate screen left, mouse reporting
 /// and raw mode off.
 fn assert_restored(app: &mut Session) {
-    app.drain();
+    app.drain_to_end();
     assert!(
         !app.parser.screen().alternate_screen(),
         "still on the alternate screen"

@@ -85,7 +85,13 @@ pub fn render_number(
     let theme = model.theme();
     let width = 64.min(area.width);
     let question_lines = wrap(question, width.saturating_sub(4));
-    let height = question_lines.len() as u16 + 7;
+    let footer = footer_lines(
+        editor,
+        "Enter: opslaan · Esc: annuleer · leeg: wissen",
+        width.saturating_sub(4),
+        theme,
+    );
+    let height = question_lines.len() as u16 + 6 + footer.len() as u16;
     let popup = centered(area, width, height);
     Clear.render(popup, buf);
     let block = Block::bordered()
@@ -107,14 +113,24 @@ pub fn render_number(
         theme,
     );
     y += 2;
+    let rows = footer.len() as u16;
+    Paragraph::new(footer).render(Rect::new(inner.x, y, inner.width, rows), buf);
+}
+
+/// The last lines of an input dialog: the error in full (wrapped), or the keys.
+fn footer_lines(
+    editor: &crate::app::Editor,
+    keys: &str,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     match &editor.error {
-        Some(error) => Line::styled(clean(error), theme.warning()),
-        None => Line::styled(
-            "Enter: opslaan · Esc: annuleer · leeg: wissen",
-            theme.muted(),
-        ),
+        Some(error) => wrap(&clean(error), width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.warning()))
+            .collect(),
+        None => vec![Line::styled(keys.to_string(), theme.muted())],
     }
-    .render(Rect::new(inner.x, y, inner.width, 1), buf);
 }
 
 /// A text form for a longer value (a field, an action's text).
@@ -130,7 +146,13 @@ pub fn render_text(
     let width = 72.min(area.width);
     let help_lines = wrap(help, width.saturating_sub(4));
     let input_height: u16 = if editor.input.is_multiline() { 6 } else { 1 };
-    let height = help_lines.len() as u16 + input_height + 5;
+    let keys = if editor.input.is_multiline() {
+        "Esc: klaar · Enter: nieuwe regel"
+    } else {
+        "Enter: opslaan · Esc: annuleer"
+    };
+    let footer = footer_lines(editor, keys, width.saturating_sub(4), theme);
+    let height = help_lines.len() as u16 + input_height + 4 + footer.len() as u16;
     let popup = centered(area, width, height);
     Clear.render(popup, buf);
     let block = Block::bordered()
@@ -152,16 +174,8 @@ pub fn render_text(
         theme,
     );
     y += input_height + 1;
-    let keys = if editor.input.is_multiline() {
-        "Esc: klaar · Enter: nieuwe regel"
-    } else {
-        "Enter: opslaan · Esc: annuleer"
-    };
-    match &editor.error {
-        Some(error) => Line::styled(clean(error), theme.warning()),
-        None => Line::styled(keys, theme.muted()),
-    }
-    .render(Rect::new(inner.x, y, inner.width, 1), buf);
+    let rows = footer.len() as u16;
+    Paragraph::new(footer).render(Rect::new(inner.x, y, inner.width, rows), buf);
 }
 
 pub fn render(model: &Model, dialog: &Dialog, area: Rect, buf: &mut Buffer) {
