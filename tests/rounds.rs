@@ -462,6 +462,16 @@ fn a_next_round_shows_the_previous_rounds_answers_quietly() {
         .to_string();
     let text = screen(&mut model, 100, 30);
     assert!(text.contains(&format!("vorige ronde: {name}")), "{text}");
+    // At 80 columns the hint gives way to a shorter wording, never drawn over.
+    let text = screen(&mut model, 80, 24);
+    let hint = text
+        .lines()
+        .find(|l| l.contains("vorige ronde"))
+        .expect("the previous round is shown");
+    assert!(
+        hint.contains("d doel") || hint.contains("d zet het doel"),
+        "{hint}"
+    );
 }
 
 #[test]

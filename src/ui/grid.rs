@@ -9,6 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 struct Areas {
     title: Rect,
@@ -111,44 +112,42 @@ pub fn render(
     )
     .render(areas.title, buf);
     let below = ambition.zip(level).is_some_and(|(a, l)| a < l);
-    Line::styled(
-        if below {
-            "Let op: het doel ligt lager dan het huidige niveau (doel lager dan huidig)."
-                .to_string()
-        } else {
-            let n = check.levels.len();
-            let long =
-                format!("Kies het niveau dat nu past: 1–{n}, of ↑↓ en Enter; d zet het doel");
-            // Narrow screens get the short form rather than a cut ("d z…").
-            if unicode_width::UnicodeWidthStr::width(long.as_str()) <= usize::from(areas.hint.width)
-            {
-                long
-            } else {
-                format!("Niveau: 1–{n} of ↑↓ en Enter; d zet het doel")
-            }
-        },
-        if below {
-            theme.warning()
-        } else {
-            theme.muted()
-        },
-    )
-    .render(areas.hint, buf);
     // In a next round, what the previous round said, quietly at the end of the hint.
-    if let Some(previous) = session.previous.as_ref()
-        && !below
+    let previous = session
+        .previous
+        .as_ref()
+        .filter(|_| !below)
+        .and_then(|p| p.of(&inst.id).level(&shift.id))
+        .map(|level| format!(" vorige ronde: {}", check.level_name(level)));
+    let previous_width = previous.as_deref().map_or(0, UnicodeWidthStr::width);
+    let room = usize::from(areas.hint.width).saturating_sub(previous_width);
+    let (hint, style) = if below {
+        (
+            "Let op: het doel ligt lager dan het huidige niveau.".to_string(),
+            theme.warning(),
+        )
+    } else {
+        let n = check.levels.len();
+        // The longest wording that fits beside the previous round, never a cut ("d z…").
+        let hint = [
+            format!("Kies het niveau dat nu past: 1–{n}, of ↑↓ en Enter; d zet het doel"),
+            format!("Niveau: 1–{n} of ↑↓ en Enter; d zet het doel"),
+            format!("Niveau 1–{n} · d doel"),
+        ]
+        .into_iter()
+        .find(|h| h.width() <= room)
+        .unwrap_or_default();
+        (hint, theme.muted())
+    };
+    Line::styled(hint, style).render(areas.hint, buf);
+    if let Some(text) = previous
+        && usize::from(areas.hint.width) > previous_width
     {
-        let earlier = previous.of(&inst.id);
-        if let Some(level) = earlier.level(&shift.id) {
-            let text = format!(" vorige ronde: {}", check.level_name(level));
-            let width = text.chars().count() as u16;
-            if areas.hint.width > width {
-                Line::styled(text, theme.muted()).render(
-                    Rect::new(areas.hint.right() - width, areas.hint.y, width, 1),
-                    buf,
-                );
-            }
-        }
+        let width = previous_width as u16;
+        Line::styled(text, theme.muted()).render(
+            Rect::new(areas.hint.right() - width, areas.hint.y, width, 1),
+            buf,
+        );
     }
 
     let cards = card_rects(shift, areas.cards.width);
