@@ -1052,3 +1052,42 @@ fn hostile_text_in_the_new_instruments_is_escaped_in_every_format() {
     let xlsx = render(instruments(), &a, Format::Xlsx, Options::default());
     assert!(xlsx.starts_with(b"PK"));
 }
+
+/// A goal below the current level reads as such in every format, never as "at the goal".
+#[test]
+fn a_goal_below_the_current_level_is_marked_down_not_reached() {
+    let mut a = Assessment::new(
+        "Doelen",
+        "Voorbeeld B.V.",
+        instruments(),
+        &goudenoor::domain::default_instruments(),
+        goudenoor::fixtures::fixed_time(),
+    );
+    let go = a.respondents[0].answers.of_mut("gouden-oor");
+    go.set_level("go9", Level::new(3));
+    go.set_ambition("go9", Level::new(2));
+    go.set_level("go1", Level::new(2));
+    go.set_ambition("go1", Level::new(2));
+    for format in [Format::Text, Format::Md, Format::Html] {
+        let out = report(&a, format, Options::default());
+        // The table row that holds `needle`: its line, or in HTML its <tr>.
+        let row_of = |needle: &str| {
+            let at = out.find(needle).expect(needle);
+            let start = [out[..at].rfind('\n'), out[..at].rfind("<tr>")]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(0);
+            let rest = &out[at..];
+            let end = rest.find('\n').unwrap_or(rest.len());
+            let end = rest[..end].find("</tr>").unwrap_or(end);
+            out[start..at + end].to_string()
+        };
+        let luister = row_of("KTO → Luistercultuur");
+        assert!(
+            luister.contains('↓') && !luister.contains('✓'),
+            "{format:?}: {luister}"
+        );
+        assert!(row_of("Klacht → Feedback").contains('✓'), "{format:?}");
+    }
+}

@@ -76,6 +76,17 @@ impl GridRow {
     pub fn gap(&self) -> Option<i16> {
         Some(i16::from(self.ambition?.value()) - i16::from(self.level?.value()))
     }
+
+    /// The gap as every format shows it: the levels still to go, ✓ at the goal, ↓ for a
+    /// goal below the current level; empty without both.
+    pub fn gap_mark(&self) -> String {
+        match self.gap() {
+            Some(n) if n > 0 => n.to_string(),
+            Some(0) => "✓".into(),
+            Some(_) => "↓".into(),
+            None => String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

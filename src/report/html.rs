@@ -215,7 +215,7 @@ fn detail(r: &Report, res: &InstrumentResult) -> Markup {
                             td { (row.from) " → " (row.to) }
                             td.current { (g.level_name(row.level)) }
                             td.ambition { (g.level_name(row.ambition)) }
-                            td.num { @match row.gap() { Some(n) if n > 0 => (n), Some(_) => "✓", None => "" } }
+                            td.num { (row.gap_mark()) }
                             (source_cell(r, res, &row.id))
                         }
                     }

@@ -184,11 +184,7 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
                         format!("{} → {}", row.from, row.to),
                         g.level_name(row.level),
                         g.level_name(row.ambition),
-                        match row.gap() {
-                            Some(n) if n > 0 => n.to_string(),
-                            Some(_) => "✓".into(),
-                            None => String::new(),
-                        },
+                        row.gap_mark(),
                     ];
                     if r.is_workshop() {
                         cells.push(source(r, res, &row.id));

@@ -141,11 +141,7 @@ fn grid(out: &mut Out, r: &Report, res: &InstrumentResult, g: &crate::domain::re
         "Van → naar",
     );
     for row in &g.rows {
-        let gap = match row.gap() {
-            Some(n) if n > 0 => n.to_string(),
-            Some(_) => "✓".into(),
-            None => String::new(),
-        };
+        let gap = row.gap_mark();
         out.row(
             &[
                 (&row.number.to_string(), 5),

@@ -82,12 +82,7 @@ pub fn grid_lines(
         theme.muted(),
     ));
     for row in &g.rows {
-        let gap = match row.gap() {
-            Some(d) if d > 0 => format!("{d:>3}"),
-            Some(0) => format!("{:>3}", "✓"),
-            Some(_) => format!("{:>3}", "↓"),
-            None => "   ".to_string(),
-        };
+        let gap = format!("{:>3}", row.gap_mark());
         let name = truncate(&format!("{} {}", row.number, row.to), name_width);
         let mut spans = vec![
             Span::raw(format!("{name:<name_width$} ")),
