@@ -1090,4 +1090,21 @@ fn a_goal_below_the_current_level_is_marked_down_not_reached() {
         );
         assert!(row_of("Klacht → Feedback").contains('✓'), "{format:?}");
     }
+    // No goal above its level yet: the summary lists first steps, not "gaps".
+    let text = report(&a, Format::Text, Options::default());
+    assert!(text.contains("Eerste volgende stappen:"), "{text}");
+    // With one real gap, the gaps list holds only that shift.
+    let go = a.respondents[0].answers.of_mut("gouden-oor");
+    go.set_level("go2", Level::new(1));
+    go.set_ambition("go2", Level::new(3));
+    let text = report(&a, Format::Text, Options::default());
+    let gaps: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("Grootste gaten:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  - ") || l.starts_with("    "))
+        .filter(|l| l.starts_with("  - "))
+        .collect();
+    assert_eq!(gaps.len(), 1, "{text}");
+    assert!(gaps[0].contains("2 Beleving"), "{gaps:?}");
 }

@@ -122,7 +122,7 @@ fn summary(r: &Report) -> Markup {
                             p.verdict { (s.verdict) (provisional(s.provisional, &s.verdict)) }
                             @if let Some(trend) = &s.trend { p { "Trend: " (trend) } }
                             @if !s.gaps.is_empty() {
-                                p.small { strong { "Grootste gaten" } }
+                                p.small { strong { (s.gaps_title) } }
                                 ol.gaps { @for gap in &s.gaps { li { (gap) } } }
                             }
                         }

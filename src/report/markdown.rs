@@ -117,7 +117,7 @@ fn summary(out: &mut String, r: &Report) {
             let _ = writeln!(out, "Trend: {trend}\n");
         }
         if !s.gaps.is_empty() {
-            out.push_str("Grootste gaten:\n\n");
+            let _ = writeln!(out, "{}:\n", s.gaps_title);
             for gap in &s.gaps {
                 let _ = writeln!(out, "- {gap}");
             }

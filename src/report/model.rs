@@ -83,6 +83,8 @@ pub struct Summary {
     pub title: String,
     pub verdict: String,
     pub provisional: bool,
+    /// "Grootste gaten" or "Eerste volgende stappen": what `gaps` lists.
+    pub gaps_title: &'static str,
     /// The three largest gaps (or the first three next steps), as lines.
     pub gaps: Vec<String>,
     /// "vorige ronde 2,4 → nu 2,6 (+0,2)".
@@ -254,6 +256,17 @@ impl<'a> Report<'a> {
                     }
                 };
                 steps.sort_by_key(|s| std::cmp::Reverse(size(s)));
+                // A grid with goals lists only the items still below their goal; one
+                // without lists its first next steps, and says so.
+                let has_gaps = steps.iter().any(|s| s.gap > 0);
+                if has_gaps {
+                    steps.retain(|s| s.gap > 0);
+                }
+                let gaps_title = if has_gaps || matches!(r.detail, Detail::Norm(_)) {
+                    "Grootste gaten"
+                } else {
+                    "Eerste volgende stappen"
+                };
                 let gaps = steps
                     .iter()
                     .take(3)
@@ -286,6 +299,7 @@ impl<'a> Report<'a> {
                     title: r.title.clone(),
                     verdict: r.verdict.clone(),
                     provisional: r.provisional,
+                    gaps_title,
                     gaps,
                     trend,
                 }

@@ -94,7 +94,7 @@ fn summary(out: &mut Out, r: &Report) {
             out.wrap(&format!("Trend: {trend}"), "  ", "  ");
         }
         if !s.gaps.is_empty() {
-            out.wrap("Grootste gaten:", "  ", "  ");
+            out.wrap(&format!("{}:", s.gaps_title), "  ", "  ");
             for gap in &s.gaps {
                 out.wrap(gap, "  - ", "    ");
             }
