@@ -778,3 +778,19 @@ fn a_number_dialogs_error_is_shown_in_full_at_80_columns() {
         "{text}"
     );
 }
+
+#[test]
+fn an_empty_procedure_field_is_warned_about_once_on_the_results() {
+    let mut model = opened(blank_with(&["klachtenprocedure"]));
+    go(&mut model, |s| s == Step::Results);
+    let text = screen(&mut model, 120, 400);
+    let label = &instruments()
+        .get("klachtenprocedure")
+        .unwrap()
+        .checklist()
+        .unwrap()
+        .fields[0]
+        .label;
+    let warning = format!("{label}: nog niet ingevuld");
+    assert_eq!(text.matches(&warning).count(), 1, "{text}");
+}

@@ -284,14 +284,8 @@ fn detail_lines(r: &InstrumentResult, theme: Theme, width: u16) -> Vec<Line<'sta
                 ));
                 lines.push(Line::from(spans));
             }
+            // Fields still empty are among the result's warnings, shown below.
             lines.extend(wrapped(&r.verdict, width, theme.current()));
-            for f in c.fields.iter().filter(|f| f.value.is_none()) {
-                lines.extend(wrapped(
-                    &format!("⚠ {}: nog niet ingevuld", f.label),
-                    width,
-                    theme.warning(),
-                ));
-            }
         }
         Detail::Calculator(c) => {
             lines.push(Line::styled(r.title.clone(), theme.title()));
