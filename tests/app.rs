@@ -794,3 +794,18 @@ fn an_empty_procedure_field_is_warned_about_once_on_the_results() {
     let warning = format!("{label}: nog niet ingevuld");
     assert_eq!(text.matches(&warning).count(), 1, "{text}");
 }
+
+#[test]
+fn the_hint_bar_follows_the_new_assessment_dialog() {
+    let mut model = home_model();
+    type_text(&mut model, "n");
+    type_text(&mut model, "Nulmeting");
+    press(&mut model, &[KeyCode::Tab, KeyCode::Tab]);
+    let text = screen(&mut model, 100, 30);
+    let hints = text.lines().last().unwrap();
+    assert!(hints.contains("Spatie kies"), "{hints}");
+    assert!(
+        !hints.contains("nieuwe beoordeling"),
+        "not the home keys: {hints}"
+    );
+}

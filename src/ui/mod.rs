@@ -272,12 +272,41 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
                 ("←→↑↓", "cursor"),
             ],
             Some(_) => vec![("Enter", "klaar"), ("Esc", "annuleer")],
-            None if model.home.dialog.is_none() => vec![("Enter", "open"), ("Esc", "filter weg")],
-            None => vec![
-                ("Enter", "volgende/klaar"),
+            None => match &model.home.dialog {
+                None => vec![("Enter", "open"), ("Esc", "filter weg")],
+                Some(crate::app::Dialog::NewRound { .. }) => vec![
+                    ("Enter", "met de uitkomsten"),
+                    ("Tab", "blanco"),
+                    ("Esc", "annuleer"),
+                ],
+                Some(_) => vec![
+                    ("Enter", "volgende/klaar"),
+                    ("Tab", "ander veld"),
+                    ("Esc", "annuleer"),
+                ],
+            },
+        }
+    } else if let Some(dialog) = &model.home.dialog {
+        use crate::app::Dialog;
+        match dialog {
+            // On the instrument list of the new-assessment dialog.
+            Dialog::New { .. } => vec![
+                ("Spatie", "kies"),
+                ("↑↓", "instrument"),
+                ("Enter", "aanmaken"),
                 ("Tab", "ander veld"),
                 ("Esc", "annuleer"),
             ],
+            Dialog::ConfirmDelete { .. } => vec![("j/Enter", "verwijder"), ("Esc", "annuleer")],
+            Dialog::Trash { .. } => {
+                vec![("↑↓", "kies"), ("Enter", "terugzetten"), ("Esc", "sluiten")]
+            }
+            Dialog::QuitUnsaved => vec![
+                ("o", "opnieuw opslaan en stoppen"),
+                ("s", "toch stoppen"),
+                ("Esc", "blijven"),
+            ],
+            Dialog::Rename { .. } | Dialog::NewRound { .. } => vec![("Esc", "annuleer")],
         }
     } else {
         bindings(screen(model))
