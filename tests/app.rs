@@ -809,3 +809,27 @@ fn the_hint_bar_follows_the_new_assessment_dialog() {
         "not the home keys: {hints}"
     );
 }
+
+#[test]
+fn choosing_a_next_step_on_the_results_scrolls_it_into_view() {
+    let mut model = opened(goudenoor::fixtures::sample_assessment(instruments(), 1));
+    go(&mut model, |s| s == Step::Results);
+    screen(&mut model, 80, 24);
+    assert_eq!(model.session.as_ref().unwrap().scroll, 0);
+    // The next steps sit far below the first screen; n selects the next one.
+    for _ in 0..3 {
+        type_text(&mut model, "n");
+        let text = screen(&mut model, 80, 24);
+        // Drawn again after the view said where the selection is, as the loop does.
+        let text = if text.contains('▶') {
+            text
+        } else {
+            screen(&mut model, 80, 24)
+        };
+        assert!(
+            text.contains('▶'),
+            "the selected step is on screen:\n{text}"
+        );
+    }
+    assert!(model.session.as_ref().unwrap().scroll > 0);
+}

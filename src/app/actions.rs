@@ -29,10 +29,12 @@ pub(super) fn update_results(model: &mut Model, msg: Msg, viewport: Viewport) ->
     match msg {
         Msg::SelectNext => {
             session.step_cursor = (session.step_cursor + 1).min(count.saturating_sub(1));
+            session.follow_focus = true;
             vec![]
         }
         Msg::SelectPrev => {
             session.step_cursor = session.step_cursor.saturating_sub(1);
+            session.follow_focus = true;
             vec![]
         }
         Msg::MakeAction => {

@@ -214,6 +214,8 @@ pub struct Session {
     /// The workshop overview sorted by disagreement, the largest first.
     pub sort_by_disagreement: bool,
     /// On the results: the next step under the cursor (for `a`).
+    /// The selection moved: scroll it into view once the view reports where it is.
+    pub follow_focus: bool,
     pub step_cursor: usize,
     /// On the workshop overview: `d` was pressed, the next digit sets the ambition.
     pub team_ambition: bool,
@@ -419,6 +421,9 @@ pub struct Popup {
 pub struct Viewport {
     pub max_scroll: u16,
     pub page: u16,
+    /// Rows (top, bottom) of the page's selected part, where it has one (the selected
+    /// next step on the results), so a new selection can be scrolled into view.
+    pub focus: Option<(u16, u16)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -716,6 +721,17 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Viewport(viewport) => {
             model.viewport = viewport;
             clamp_scroll(model);
+            if let Some(session) = &mut model.session
+                && std::mem::take(&mut session.follow_focus)
+                && let Some((top, bottom)) = viewport.focus
+            {
+                // Just enough to show the whole selection, its top first when tall.
+                let page = viewport.page.max(1);
+                if bottom > session.scroll + page {
+                    session.scroll = bottom - page;
+                }
+                session.scroll = session.scroll.min(top).min(viewport.max_scroll);
+            }
             return vec![];
         }
         Msg::Listed(entries) => {
@@ -957,6 +973,7 @@ fn open_session(model: &mut Model, opened: Opened) {
         anonymous: false,
         sort_by_disagreement: false,
         step_cursor: 0,
+        follow_focus: false,
         team_ambition: false,
         box_open: false,
         unsaved_note: false,

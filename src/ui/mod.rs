@@ -127,6 +127,7 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) -> Viewport {
     let mut viewport = Viewport {
         max_scroll: 0,
         page: frame.main.height,
+        focus: None,
     };
     if let Some(view) = &model.compare {
         viewport.max_scroll = compare::render(model, view, frame, buf);
@@ -165,7 +166,8 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) -> Viewport {
                     Some(Step::Team) => team::render(model, session, main, buf),
                     Some(Step::Actions) => actions::render(model, session, main, buf),
                     Some(Step::Results) | None => {
-                        viewport.max_scroll = results::render(model, session, main, buf);
+                        (viewport.max_scroll, viewport.focus) =
+                            results::render(model, session, main, buf);
                     }
                 }
             }

@@ -360,8 +360,9 @@ fn tail_lines(
     width: u16,
     first: usize,
     selected: usize,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Option<(u16, u16)>) {
     let mut lines = Vec::new();
+    let mut focus = None;
     if !matches!(r.detail, Detail::Norm(_)) {
         for w in &r.warnings {
             lines.extend(wrapped(&format!("⚠ {w}"), width, theme.warning()));
@@ -394,6 +395,7 @@ fn tail_lines(
     }
     for (i, step) in r.next_steps.iter().enumerate() {
         let is_selected = first + i == selected;
+        let top = lines.len() as u16;
         let marker = if is_selected { "▶ " } else { "  " };
         let title = Line::from(vec![
             Span::styled(marker, theme.key()),
@@ -409,12 +411,14 @@ fn tail_lines(
                 .into_iter()
                 .map(|l| Line::raw(format!("    {l}"))),
         );
+        if is_selected {
+            focus = Some((top, lines.len() as u16));
+        }
     }
     lines.push(Line::raw(""));
-    lines
+    (lines, focus)
 }
 
-/// Lay out and draw (or only measure, with `buf` None) the results page; returns its height.
 /// One piece of the results page, placed in content coordinates.
 enum Block {
     Lines(Rect, Vec<Line<'static>>),
@@ -430,12 +434,13 @@ impl Block {
 }
 
 /// Lay out the whole page once: every block and the content's height.
-fn layout(model: &Model, session: &Session, width: u16) -> (Vec<Block>, u16) {
+fn layout(model: &Model, session: &Session, width: u16) -> Layout {
     let theme = model.theme();
     let result = session.result(model.instruments);
     let team = &session.assessment.respondents[..];
     let mut y = 0u16;
     let mut first_step = 0;
+    let mut focus = None;
     let mut blocks = Vec::new();
     let put = |blocks: &mut Vec<Block>, lines: Vec<Line<'static>>, x: u16, y: u16, w: u16| -> u16 {
         let h = lines.len() as u16;
@@ -488,16 +493,16 @@ fn layout(model: &Model, session: &Session, width: u16) -> (Vec<Block>, u16) {
                 y += put(&mut blocks, detail_lines(r, theme, width), 0, y, width) + 1;
             }
         }
-        y += put(
-            &mut blocks,
-            tail_lines(r, theme, width, first_step, session.step_cursor),
-            0,
-            y,
-            width,
-        );
+        let (tail, selected) = tail_lines(r, theme, width, first_step, session.step_cursor);
+        focus = focus.or(selected.map(|(top, bottom)| (y + top, y + bottom)));
+        y += put(&mut blocks, tail, 0, y, width);
         first_step += r.next_steps.len();
     }
-    (blocks, y)
+    Layout {
+        blocks,
+        height: y,
+        focus,
+    }
 }
 
 /// A radar with a column of text beside it (or below it, when narrow): the radar's
@@ -541,9 +546,14 @@ pub(super) fn radar_beside(
     }
 }
 
-/// Draw the results; returns how far the page can scroll. Only the blocks in view are
-/// drawn.
-type Laid = std::rc::Rc<(Vec<Block>, u16)>;
+/// The whole page: its blocks, its height and the rows of the selected next step.
+struct Layout {
+    blocks: Vec<Block>,
+    height: u16,
+    focus: Option<(u16, u16)>,
+}
+
+type Laid = std::rc::Rc<Layout>;
 
 /// The results a layout was made from, its width, selected next step and colours.
 type Memo = (
@@ -580,11 +590,18 @@ fn laid_out(model: &Model, session: &Session, width: u16) -> Laid {
     laid
 }
 
-pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) -> u16 {
+/// Draw the results (only the blocks in view); returns how far the page scrolls and
+/// where the selected next step is.
+pub fn render(
+    model: &Model,
+    session: &Session,
+    area: Rect,
+    buf: &mut Buffer,
+) -> (u16, Option<(u16, u16)>) {
     // One column for the scrollbar.
     let width = area.width.saturating_sub(1);
     let laid = laid_out(model, session, width);
-    let (blocks, height) = (&laid.0, laid.1);
+    let (blocks, height) = (&laid.blocks, laid.height);
     let parts = blocks.iter().map(|block| (block.rect(), block));
     render_parts(
         area,
@@ -597,5 +614,5 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) ->
             Block::Radar(_, radar) => radar.render(rect, buf),
         },
     );
-    height.saturating_sub(area.height)
+    (height.saturating_sub(area.height), laid.focus)
 }
