@@ -568,6 +568,16 @@ pub struct Handle {
     backed_up: bool,
 }
 
+impl Drop for Handle {
+    /// Let go of the lock explicitly: closing our descriptor alone would keep it while a
+    /// process started meanwhile (between its fork and exec) still shares the file.
+    fn drop(&mut self) {
+        if let Some(lock) = &self.lock {
+            let _ = lock.unlock();
+        }
+    }
+}
+
 impl Handle {
     /// Open `path`, taking the lock if no other instance has it. In a folder that
     /// cannot be written to the handle is read-only (see [`Handle::read_only_reason`]).
