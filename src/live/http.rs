@@ -1,7 +1,9 @@
 //! The routes: the participant page, its form fallbacks, and the JSON API. Nothing else
 //! is served; every other path is a 404.
 
-use super::state::{ApiError, CodeRefusal, RawAnswer, Shared, StateView, random_token};
+use super::state::{
+    ApiError, CodeRefusal, RawAnswer, Shared, StateView, json_position, random_token,
+};
 use super::{MAX_BODY_BYTES, page};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, FormRejection};
@@ -416,7 +418,8 @@ async fn api_join(
         let map: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&body)
             .map_err(|e| {
                 ApiError::bad(format!(
-                    "De inhoud is geen geldig JSON-object ({e}): stuur {{\"name\": \"je naam\"}}."
+                    "De inhoud is geen geldig JSON-object ({}): stuur {{\"name\": \"je naam\"}}.",
+                    json_position(&e)
                 ))
             })?;
         match map.get("name") {
@@ -518,8 +521,9 @@ async fn api_warmup(
     let map: serde_json::Map<String, serde_json::Value> =
         serde_json::from_slice(&body).map_err(|e| {
             ApiError::bad(format!(
-                "De inhoud is geen geldig JSON-object ({e}): stuur {{\"vote\": \"klacht\"}} of \
-                 {{\"vote\": \"geen_klacht\"}}."
+                "De inhoud is geen geldig JSON-object ({}): stuur {{\"vote\": \"klacht\"}} of \
+                 {{\"vote\": \"geen_klacht\"}}.",
+                json_position(&e)
             ))
         })?;
     let vote = match map.get("vote") {

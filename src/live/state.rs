@@ -515,7 +515,8 @@ impl RawAnswer {
         let map: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(body)
             .map_err(|e| {
                 ApiError::bad(format!(
-                    "De inhoud is geen geldig JSON-object ({e}): stuur bijvoorbeeld {{\"level\": 3}}."
+                    "De inhoud is geen geldig JSON-object ({}): stuur bijvoorbeeld {{\"level\": 3}}.",
+                    json_position(&e)
                 ))
             })?;
         if map.len() != 1 {
@@ -586,6 +587,18 @@ fn unknown_item(id: &str) -> ApiError {
         "Onbekend onderdeel \"{}\": dat hoort niet bij deze vragenlijst. Laad de pagina opnieuw.",
         shorten(id)
     ))
+}
+
+/// Where a JSON body went wrong, in Dutch (serde's own text is English).
+pub(crate) fn json_position(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Eof => "het houdt halverwege op",
+        Category::Syntax => "fout in de opbouw",
+        Category::Data => "een waarde van de verkeerde soort",
+        Category::Io => "niet te lezen",
+    };
+    format!("{what}, regel {} kolom {}", e.line(), e.column())
 }
 
 /// Checks one raw field against the item's kind.
