@@ -92,7 +92,7 @@ pub const GLOBAL: &[Binding] = &[
         "stoppen; alles is bewaard",
         false,
     ),
-    b("↑↓", &[Up, C('k')], |_| Msg::Up, "omhoog en omlaag (ook k, j)", false),
+    b("↑↓", &[Up, C('k')], |_| Msg::Up, "omhoog en omlaag", false),
     b("", &[Down, C('j')], |_| Msg::Down, "omlaag", false),
 ];
 
