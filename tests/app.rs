@@ -833,3 +833,28 @@ fn choosing_a_next_step_on_the_results_scrolls_it_into_view() {
     }
     assert!(model.session.as_ref().unwrap().scroll > 0);
 }
+
+#[test]
+fn a_checklist_sections_score_stays_whole_at_80_columns() {
+    let mut model = opened(blank_with(&["klachtenprocedure"]));
+    let list = instruments()
+        .get("klachtenprocedure")
+        .unwrap()
+        .checklist()
+        .unwrap();
+    // The section with the longest title.
+    let (index, _) = list
+        .sections
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, s)| s.title.chars().count())
+        .unwrap();
+    go(&mut model, |s| s == Step::Page(0, Page::Section(index)));
+    type_text(&mut model, "1");
+    let text = screen(&mut model, 80, 24);
+    let header = text.lines().nth(1).unwrap();
+    assert!(
+        header.contains("op orde (") && header.contains("%)"),
+        "{header}"
+    );
+}

@@ -10,6 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 fn list_of(inst: &Instrument) -> &Checklist {
     inst.checklist()
@@ -219,18 +220,18 @@ pub fn render_section(
     let answers = session.answers().of(&inst.id);
     let score = section_score(section, answers);
     let width = area.width.saturating_sub(3);
+    let status = match score.share {
+        Some(share) => format!("{} op orde ({}%)", share.display(), share.percent()),
+        None => "nog niet beantwoord".to_string(),
+    };
+    // The score stays whole; the title gives way.
+    let room = usize::from(area.width).saturating_sub(status.width() + 1);
     let mut header = vec![spread(
         vec![Span::styled(
-            format!("{} · {}", inst.short, section.title),
+            truncate(&format!("{} · {}", inst.short, section.title), room),
             theme.title(),
         )],
-        vec![Span::styled(
-            match score.share {
-                Some(share) => format!("{} op orde ({}%)", share.display(), share.percent()),
-                None => "nog niet beantwoord".to_string(),
-            },
-            theme.current(),
-        )],
+        vec![Span::styled(status, theme.current())],
         area.width,
     )];
     // How the answers count comes first, so a long introduction cannot push it away.
