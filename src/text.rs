@@ -42,3 +42,18 @@ pub fn sentence(clause: &str) -> String {
 pub fn count(n: usize, one: &str, more: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { more })
 }
+
+/// `text` cut to at most `max` characters, at a word's end where one is near, with "…"
+/// where it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let Some((end, _)) = text.char_indices().nth(max) else {
+        return text.to_string();
+    };
+    let cut = &text[..end];
+    // Back to the last space, unless that throws away more than a quarter.
+    let cut = match cut.rfind(' ') {
+        Some(space) if cut[..space].chars().count() >= max * 3 / 4 => &cut[..space],
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
+}

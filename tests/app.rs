@@ -761,6 +761,14 @@ fn message_clauses_become_sentences_and_counts_agree() {
     assert_eq!(sentence("  "), "");
     assert_eq!(count(1, "actie", "acties"), "1 actie");
     assert_eq!(count(0, "actie", "acties"), "0 acties");
+    use goudenoor::text::shorten;
+    assert_eq!(shorten("kort", 10), "kort");
+    assert_eq!(
+        shorten("Medewerkers zijn geselecteerd en opgeleid", 30),
+        "Medewerkers zijn geselecteerd…"
+    );
+    // One long word is cut inside it rather than losing most of the room.
+    assert_eq!(shorten("Klachtenmanagementsysteem", 10), "Klachtenma…");
 }
 
 #[test]

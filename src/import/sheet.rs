@@ -33,10 +33,7 @@ const QUOTED_CHARS: usize = 80;
 
 /// `text` cut to 80 characters, with "…" where it was cut.
 fn shorten(text: &str) -> String {
-    match text.char_indices().nth(QUOTED_CHARS) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
-    }
+    crate::text::shorten(text, QUOTED_CHARS)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

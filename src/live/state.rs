@@ -763,11 +763,7 @@ fn clean_name(name: &str) -> Result<String, ApiError> {
 /// User input quoted in a message: at most 40 characters, no control characters.
 fn shorten(text: &str) -> String {
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
-    if clean.chars().count() > 40 {
-        format!("{}…", clean.chars().take(40).collect::<String>())
-    } else {
-        clean
-    }
+    crate::text::shorten(&clean, 40)
 }
 
 /// Checks that the questionnaire can be served.
