@@ -517,7 +517,7 @@ fn instruments_text(instruments: &Instruments, id: Option<&str>) -> Result<Strin
                     Scope::Respondent => "",
                     Scope::Organisation => " · organisatie",
                 };
-                let label = crate::text::shorten(&item.label, 60);
+                let label = crate::text::shorten(item.label, 60);
                 out.push_str(&format!("{}\t{label}\t{what}{scope}\n", item.id));
             }
         }
