@@ -767,3 +767,19 @@ fn set_is_all_or_nothing_and_procedure_writes_the_draft() {
         "{err}"
     );
 }
+
+#[test]
+fn an_organisation_ending_in_a_full_stop_gets_one_stop_in_the_draft() {
+    let mut a = filled();
+    a.organisation = "Gemeente Voorbeeld & Zn.".into();
+    let doc = draft_of(&a);
+    let text: Vec<&str> = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .map(|p| p.text.as_str())
+        .collect();
+    let all = text.join("\n");
+    assert!(all.contains("Gemeente Voorbeeld & Zn. Zo"), "{all}");
+    assert!(!all.contains("Zn.."), "{all}");
+}

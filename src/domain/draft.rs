@@ -55,14 +55,18 @@ pub fn build(inst: &Instrument, organisation: &str, answers: &Answers) -> Option
             } else {
                 list.field(name).and_then(|f| field_value(f, a, false))
             };
+            rest = &after[end + 1..];
             match value {
+                // "Voorbeeld & Zn." before the sentence's own full stop: one stop.
+                Some(v) if v.ends_with('.') && rest.starts_with('.') => {
+                    out.push_str(v.trim_end_matches('.'))
+                }
                 Some(v) => out.push_str(&v),
                 None => {
                     let label = list.field(name).map_or(name, |f| f.label.as_str());
                     out.push_str(&format!("[nog in te vullen: {}]", label.to_lowercase()));
                 }
             }
-            rest = &after[end + 1..];
         }
         out.push_str(rest);
         out

@@ -246,7 +246,7 @@ fn checklist(
                 .unwrap_or_default();
             out.wrap(
                 &format!(
-                    "{} — {}: {}{source}",
+                    "{} — {} → {}{source}",
                     item.label,
                     item.text,
                     item.answer.label()
