@@ -409,12 +409,12 @@ const MODEL: &[Binding] = &[
 ];
 
 const TEAM: &[Binding] = &[
-    b("1-4", DIGITS_4, digit, "akkoord: niveau / antwoord", true),
+    b("1-4", DIGITS_4, digit, "akkoord (niveau of antwoord)", true),
     b(
         "d 1-4",
         &[C('d')],
         |_| Msg::SetAmbition,
-        "akkoord doel: d, dan het niveau",
+        "akkoord doel (d, dan het niveau)",
         true,
     ),
     b(
