@@ -220,7 +220,14 @@ impl Part {
             Rule::Additive { points, min, max } => {
                 let terms: Vec<String> = points
                     .iter()
-                    .map(|p| format!("{} +{}", p.when.describe(), p.points))
+                    .map(|p| match &p.when {
+                        // Points on top of what the single criteria give: say so, so
+                        // "IV.1a en IV.1b" does not read as their only points.
+                        Condition::All(ids) if ids.len() > 1 => {
+                            format!("{} samen nog eens +{}", p.when.describe(), p.points)
+                        }
+                        _ => format!("{} +{}", p.when.describe(), p.points),
+                    })
                     .collect();
                 format!(
                     "Optelsom: {}; de score is die som, ten minste {min} en ten hoogste {max}.",
