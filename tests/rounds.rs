@@ -6,7 +6,7 @@ use common::*;
 use crossterm::event::KeyCode;
 use goudenoor::app::{Effect, Msg, Notice, Runtime, update};
 use goudenoor::domain::compare::compare;
-use goudenoor::domain::{Answer, Assessment, Level, Series, Status, default_instruments};
+use goudenoor::domain::{Answer, Assessment, Check, Level, Series, Status, default_instruments};
 use goudenoor::fixtures::{fixed_time, sample_assessment};
 use goudenoor::report::{CompareFormat, render_comparison};
 use goudenoor::store::Store;
@@ -567,4 +567,53 @@ fn a_lower_value_is_better_where_the_norm_is_a_maximum() {
     };
     assert_eq!(change_of("bc.kpi_herhaalklachten_pct"), "better");
     assert_eq!(change_of("bc.kpi_klaagt_pct"), "worse");
+}
+
+/// The home list words a round's change as compare does: a checklist's share moves in
+/// percentage points, not in hundredths.
+#[test]
+fn the_list_trend_and_compare_word_a_change_alike() {
+    const KP: &str = "klachtenprocedure";
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let items: Vec<String> = instruments()
+        .get(KP)
+        .unwrap()
+        .checklist()
+        .unwrap()
+        .items()
+        .map(|(_, item)| item.id.clone())
+        .collect();
+    let round = |number: u32, yes: usize| {
+        let mut a = blank_with(&[KP]);
+        a.title = format!("Ronde {number}");
+        a.created = a
+            .created
+            .checked_add(jiff::SignedDuration::from_hours(24 * i64::from(number)))
+            .unwrap();
+        a.series = Some(Series {
+            id: "reeks-kp".into(),
+            round: number,
+        });
+        for (n, id) in items.iter().enumerate() {
+            let answer = if n < yes { Check::Ja } else { Check::Nee };
+            a.respondents[0].answers.of_mut(KP).set_check(id, answer);
+        }
+        a
+    };
+    let (first, second) = (round(1, 3), round(2, 9));
+    store.create(&first).unwrap();
+    store.create(&second).unwrap();
+    let rt = Runtime::new(store, instruments());
+    let entries = rt.list();
+    let later = entries
+        .iter()
+        .filter_map(|e| e.listing.as_ref().ok())
+        .find(|l| l.title == "Ronde 2")
+        .unwrap();
+    let trend = later.columns[0].trend.clone().expect("a trend");
+    let c = compare(instruments(), &first, &second).unwrap();
+    let change = c.instruments[0].change.clone().unwrap();
+    assert!(change.ends_with("procentpunt"), "{change}");
+    assert_eq!(trend, format!("↑ {change}"));
 }

@@ -38,6 +38,8 @@ pub struct Column {
     /// Against the previous round of the series: e.g. "↑ +0,4".
     pub trend: Option<String>,
     pub exact: Option<f64>,
+    /// How a change of `exact` reads (as in compare).
+    pub scale: Option<crate::domain::result::ChangeScale>,
 }
 
 impl Column {

@@ -394,6 +394,7 @@ pub fn listing(instruments: &Instruments, assessment: &Assessment) -> Listing {
                 value: r.headline.as_ref().map(|h| h.display.clone()),
                 trend: None,
                 exact: r.headline.as_ref().map(|h| h.value),
+                scale: r.headline.as_ref().map(|h| h.scale),
             })
             .collect(),
     }
@@ -428,7 +429,7 @@ pub fn group_rounds(entries: Vec<HomeEntry>) -> Vec<HomeEntry> {
                     if let (Ok(listing), Some(before)) = (&mut entry.listing, previous) {
                         for column in &mut listing.columns {
                             let earlier = before.columns.iter().find(|c| c.short == column.short);
-                            column.trend = trend(earlier.and_then(|c| c.exact), column.exact);
+                            column.trend = trend(earlier.and_then(|c| c.exact), column);
                         }
                     }
                     previous = entries[j].listing.as_ref().ok();
@@ -440,20 +441,10 @@ pub fn group_rounds(entries: Vec<HomeEntry>) -> Vec<HomeEntry> {
     grouped
 }
 
-/// "↑ +0,4", "↓ −0,3" or "→ 0,0" from one round's figure to the next (exact change,
-/// shown rounded half up).
-fn trend(before: Option<f64>, after: Option<f64>) -> Option<String> {
-    let (before, after) = (before?, after?);
-    let delta = after - before;
-    let arrow = crate::domain::compare::arrow(Some(delta));
-    let tenths = (delta.abs() * 10.0 + 0.5 + 1e-9).floor();
-    let sign = match (delta > 1e-9, delta < -1e-9, tenths > 0.0) {
-        (true, _, true) => "+",
-        (_, true, true) => "−",
-        _ => "",
-    };
-    Some(format!(
-        "{arrow} {sign}{}",
-        crate::domain::format_number(tenths / 10.0, 1).replace('.', ",")
-    ))
+/// "↑ +0,4", "↓ −0,3" or "→ 0,0" from one round's figure to the next, worded as
+/// compare words it ("↑ +10 procentpunt" for a share).
+fn trend(before: Option<f64>, column: &Column) -> Option<String> {
+    let (before, after, scale) = (before?, column.exact?, column.scale?);
+    let arrow = crate::domain::compare::arrow(Some(after - before));
+    Some(format!("{arrow} {}", scale.change_text(before, after)))
 }

@@ -5,7 +5,7 @@
 use super::assessment::{ActionStatus, Assessment};
 use super::instrument::Instruments;
 use super::result::{AssessmentResult, Detail, InstrumentResult, build};
-use super::scoring::{Mean, format_number, norm};
+use super::scoring::{Mean, norm};
 
 /// One line of a comparison: what, before, after, which way.
 #[derive(Debug, Clone, PartialEq)]
@@ -289,19 +289,10 @@ fn headline_change(
         return (Some(y.change_from(x)), Some(y.direction(x)));
     }
     match (&before.headline, &after.headline) {
-        (Some(x), Some(y)) => {
-            let d = y.value - x.value;
-            let points = if matches!(before.detail, Detail::Checklist(_)) {
-                100.0 * d
-            } else {
-                d
-            };
-            let sign = if points > 1e-9 { "+" } else { "" };
-            (
-                Some(format!("{sign}{} procentpunt", format_number(points, 1))),
-                y.value.partial_cmp(&x.value),
-            )
-        }
+        (Some(x), Some(y)) => (
+            Some(x.scale.change_text(x.value, y.value)),
+            y.value.partial_cmp(&x.value),
+        ),
         _ => (None, None),
     }
 }

@@ -16,6 +16,48 @@ pub struct Figure {
     pub value: f64,
     /// Where the value sits on its scale, 0–100.
     pub percent: f64,
+    /// How a change of `value` reads.
+    pub scale: ChangeScale,
+}
+
+/// How a change of a headline reads: a score ("+0,2") or percentage points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ChangeScale {
+    /// A mean or total on a level scale: one decimal.
+    Score,
+    /// A share 0–1 shown as a percentage: percentage points of 100 × the value.
+    Share,
+    /// A percentage: percentage points.
+    Percent,
+}
+
+impl ChangeScale {
+    /// The change from `before` to `after`, computed exactly and shown rounded half up
+    /// (away from zero) with its sign: "+0,2", "−3,5 procentpunt", "0,0".
+    pub fn change_text(self, before: f64, after: f64) -> String {
+        let delta = match self {
+            ChangeScale::Share => 100.0 * (after - before),
+            ChangeScale::Score | ChangeScale::Percent => after - before,
+        };
+        // The epsilon keeps an exact half (0,25 as 0,2499…) rounding up.
+        let tenths = (delta.abs() * 10.0 + 0.5 + 1e-9).floor();
+        let sign = match (delta > 0.0, tenths > 0.0) {
+            (_, false) => "",
+            (true, true) => "+",
+            (false, true) => "−",
+        };
+        let number = format!("{sign}{}", format_number(tenths / 10.0, 1));
+        match self {
+            ChangeScale::Score => {
+                if number.contains(',') {
+                    number
+                } else {
+                    format!("{number},0")
+                }
+            }
+            ChangeScale::Share | ChangeScale::Percent => format!("{number} procentpunt"),
+        }
+    }
 }
 
 /// A next step: what would move an item up.
@@ -333,6 +375,7 @@ fn grid_result(r: &mut InstrumentResult, g: &super::instrument::Grid, a: &ItemAn
         display: m.display(),
         value: m.value(),
         percent: 100.0 * m.value() / f64::from(g.top()),
+        scale: ChangeScale::Score,
     });
     r.verdict = match (summary.mean, summary.level) {
         (Some(mean), Some(level)) => format!(
@@ -422,6 +465,7 @@ fn norm_result(r: &mut InstrumentResult, n: &super::instrument::Norm, a: &ItemAn
         display: t.display(),
         value: t.value(),
         percent: 100.0 * t.value() / f64::from(n.scale.max),
+        scale: ChangeScale::Score,
     });
     let provisional = if summary.provisional {
         " (voorlopig)"
@@ -533,6 +577,7 @@ fn checklist_result(r: &mut InstrumentResult, c: &super::instrument::Checklist, 
         display: format!("{}%", s.percent()),
         value: s.fraction(),
         percent: 100.0 * s.fraction(),
+        scale: ChangeScale::Share,
     });
     r.verdict = match summary.overall {
         Some(share) => format!(
@@ -701,6 +746,7 @@ fn calculator_result(r: &mut InstrumentResult, c: &super::instrument::Calculator
         display: format!("{}%", format_number(p, 2)),
         value: p,
         percent: p,
+        scale: ChangeScale::Percent,
     });
     r.rules = c
         .outputs
@@ -786,6 +832,7 @@ fn model_result(
             display: model::percent_text(p),
             value: p,
             percent: p,
+            scale: ChangeScale::Percent,
         }
     });
     r.rules = model::READING_RULE.iter().map(|s| s.to_string()).collect();
