@@ -320,6 +320,23 @@ fn calculator_outputs_are_reached_down_to_the_last_one() {
 }
 
 #[test]
+fn the_calculator_header_is_not_cut() {
+    let mut model = opened(all_five());
+    page_of(&mut model, "businesscase", Page::Calculator);
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let text = screen(&mut model, w, h);
+        let header = text
+            .lines()
+            .find(|l| l.contains("Businesscase klachtenmanagement"))
+            .unwrap();
+        assert!(
+            header.contains("Enter wijzigt · 0 standaard "),
+            "{w}×{h}: {header}"
+        );
+    }
+}
+
+#[test]
 fn ikm_model() {
     let mut model = opened(all_five());
     page_of(&mut model, "ikm", Page::Model);

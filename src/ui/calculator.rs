@@ -237,11 +237,16 @@ pub fn render(
     };
     // One column for the scrollbar.
     let width = form.width.saturating_sub(2);
-    let mut lines: Vec<Line<'static>> = vec![spread(
-        vec![Span::styled(inst.title.clone(), theme.title())],
-        vec![Span::styled("Enter wijzigt · 0 standaard", theme.muted())],
-        form.width,
-    )];
+    // Title and keys within the lines' width, clear of the scrollbar; where both do not
+    // fit, the title alone (the hint bar has the keys).
+    let title = Span::styled(inst.title.clone(), theme.title());
+    let keys = Span::styled("Enter wijzigt · 0 standaard", theme.muted());
+    let header = if title.width() + keys.width() + 2 <= usize::from(width) {
+        spread(vec![title], vec![keys], width)
+    } else {
+        Line::from(title)
+    };
+    let mut lines: Vec<Line<'static>> = vec![header];
     let mut cursor_line = 0;
     let mut last_input_line = 0;
     let mut group = "";
