@@ -337,6 +337,28 @@ fn the_calculator_header_is_not_cut() {
 }
 
 #[test]
+fn an_ambition_not_measured_says_so_once() {
+    let mut model = opened(blank_with(&["businesscase"]));
+    page_of(&mut model, "businesscase", Page::Measurements);
+    for (w, h) in [(80, 24), (200, 60)] {
+        let text = screen(&mut model, w, h);
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("niet gemeten"))
+            .collect();
+        assert_eq!(rows.len(), 3, "{w}×{h}:\n{text}");
+        for row in rows {
+            assert_eq!(row.matches("niet gemeten").count(), 1, "{w}×{h}: {row}");
+        }
+        // With the room that leaves, the names show in full.
+        assert!(
+            text.contains("Ontevreden klanten die bij ons klagen"),
+            "{w}×{h}:\n{text}"
+        );
+    }
+}
+
+#[test]
 fn ikm_model() {
     let mut model = opened(all_five());
     page_of(&mut model, "ikm", Page::Model);

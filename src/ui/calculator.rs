@@ -395,10 +395,14 @@ pub fn render_measurements(
             Some(false) => Span::styled("✗ nog niet", theme.bad()),
             None => Span::styled("niet gemeten", theme.muted()),
         };
-        let right = vec![
-            Span::styled(format!("{} ", row.display), theme.current()),
-            status,
-        ];
+        // Not measured: said once, not as the value and again as the verdict.
+        let right = match row.value {
+            Some(_) => vec![
+                Span::styled(format!("{} ", row.display), theme.current()),
+                status,
+            ],
+            None => vec![status],
+        };
         // The value and the verdict always show in full; a long name gives way.
         let right_width: usize = right.iter().map(|s| s.width()).sum();
         let name = truncate(&m.name, usize::from(width).saturating_sub(right_width + 1));
