@@ -203,6 +203,152 @@ fn the_seeds_example_comes_out_exact_with_a_decimal_comma() {
     assert_eq!(cost.display, "€ 37.125");
 }
 
+#[test]
+fn the_explanations_work_out_the_seeds_figures_by_default() {
+    let c = calculator(&assessment());
+    let explain = |id: &str| c.output(id).unwrap().explain.clone();
+    let expected = [
+        ("bc.tevreden", "klanten × tevreden % (1000 × 70% = 700)"),
+        (
+            "bc.ontevreden",
+            "klanten − tevreden klanten (1000 − 700 = 300)",
+        ),
+        (
+            "bc.klagers",
+            "ontevreden klanten × klaagt % (300 × 45% = 135)",
+        ),
+        ("bc.stil", "ontevreden klanten − klagers (300 − 135 = 165)"),
+        (
+            "bc.weg_stil",
+            "ontevreden klanten die niet klagen × vertrek stil % (165 × 90% = 148,5)",
+        ),
+        (
+            "bc.weg_totaal",
+            "tevreden + klagers + stille ontevredenen die vertrekken (70 + 27 + 148,5 = 245,5)",
+        ),
+        (
+            "bc.weg_stil_pct",
+            "stille ontevredenen die vertrekken ÷ klanten (148,5 ÷ 1000 = 14,85%)",
+        ),
+        (
+            "bc.mond_zeer_tevreden",
+            "klanten × zeer tevreden % × vertelt het aan (1000 × 15% = 150; 150 × 8 = +1200)",
+        ),
+        (
+            "bc.mond_ontevreden",
+            "klanten × (zeer) ontevreden % × vertelt het aan (1000 × 15% = 150; 150 × 22 = −3300)",
+        ),
+        (
+            "bc.mond_saldo",
+            "positieve verhalen − negatieve verhalen (1200 + 1400 − 3300 = −700)",
+        ),
+        (
+            "bc.keten_vastgelegd",
+            "vastgelegde klachten per jaar, zoals ingevuld (10)",
+        ),
+        (
+            "bc.keten_geuit",
+            "vastgelegde klachten ÷ vastgelegd % (10 ÷ 10% = 100)",
+        ),
+        (
+            "bc.keten_situaties",
+            "geuite klachten ÷ geuit % (100 ÷ 10% = 1000)",
+        ),
+        // Without a value per customer there is no sum; the value column says what to do.
+        (
+            "bc.kosten_stil",
+            "stille ontevredenen die vertrekken × waarde per klant (nog niet ingevuld)",
+        ),
+    ];
+    for (id, text) in expected {
+        assert_eq!(explain(id), text, "{id}");
+    }
+}
+
+#[test]
+fn the_explanations_show_the_figures_entered_in_every_format() {
+    let a = with(&[
+        ("bc.klanten", "2500"),
+        ("bc.tevreden_pct", "60"),
+        ("bc.waarde_per_klant", "250"),
+    ]);
+    let c = calculator(&a);
+    let explain = |id: &str| c.output(id).unwrap().explain.clone();
+    // 2500 × 60% = 1500 satisfied, 1000 dissatisfied, 450 complain, 550 silent,
+    // 495 of them leave: 19,8% of 2500; 495 × € 250 = € 123.750.
+    assert_eq!(c.output("bc.tevreden").unwrap().display, "1500");
+    assert_eq!(
+        explain("bc.tevreden"),
+        "klanten × tevreden % (2500 × 60% = 1500)"
+    );
+    assert_eq!(
+        explain("bc.ontevreden"),
+        "klanten − tevreden klanten (2500 − 1500 = 1000)"
+    );
+    assert_eq!(
+        explain("bc.weg_stil"),
+        "ontevreden klanten die niet klagen × vertrek stil % (550 × 90% = 495)"
+    );
+    assert_eq!(
+        explain("bc.weg_stil_pct"),
+        "stille ontevredenen die vertrekken ÷ klanten (495 ÷ 2500 = 19,8%)"
+    );
+    assert_eq!(
+        explain("bc.kosten_stil"),
+        "stille ontevredenen die vertrekken × waarde per klant (495 × € 250 = € 123.750)"
+    );
+    assert_eq!(
+        explain("bc.mond_saldo"),
+        "positieve verhalen − negatieve verhalen (3000 + 3500 − 8250 = −1750)"
+    );
+    // Not one explanation keeps a figure of the seed's example that no longer holds.
+    for o in &c.outputs {
+        for stale in ["1000 × 70%", "148,5", "14,85%", "= 700)", "−700"] {
+            assert!(!o.explain.contains(stale), "{}: {}", o.id, o.explain);
+        }
+    }
+    // The results' rules and every report say the same, from the one result model.
+    let results = result::build(instruments(), &a);
+    let rules = &results.get(ID).unwrap().rules;
+    assert!(
+        rules.contains(&"Tevreden klanten: klanten × tevreden % (2500 × 60% = 1500)".to_string()),
+        "{rules:?}"
+    );
+    for format in [Format::Text, Format::Md, Format::Html, Format::Json] {
+        let out = String::from_utf8(render(instruments(), &a, format, Options::default())).unwrap();
+        assert!(out.contains("(2500 × 60% = 1500)"), "{format:?}");
+        assert!(out.contains("(495 × € 250 = € 123.750)"), "{format:?}");
+        assert!(!out.contains("(1000 × 70% = 700)"), "{format:?}");
+    }
+
+    // Counts from 10.000 with points between the thousands, as beside them.
+    let c = calculator(&with(&[("bc.klanten", "25000")]));
+    assert_eq!(c.output("bc.tevreden").unwrap().display, "17.500");
+    assert_eq!(
+        c.output("bc.tevreden").unwrap().explain,
+        "klanten × tevreden % (25.000 × 70% = 17.500)"
+    );
+}
+
+#[test]
+fn an_explanation_says_why_instead_of_figures_when_not_computable() {
+    let c = calculator(&with(&[("bc.geuit_pct", "0")]));
+    assert_eq!(
+        c.output("bc.keten_situaties").unwrap().explain,
+        "geuite klachten ÷ geuit % (niet te berekenen: het deel dat wordt geuit is 0%)"
+    );
+    let c = calculator(&with(&[("bc.klanten", "0")]));
+    assert_eq!(
+        c.output("bc.weg_stil_pct").unwrap().explain,
+        "stille ontevredenen die vertrekken ÷ klanten (niet te berekenen: er zijn 0 klanten)"
+    );
+    // What can still be computed shows its figures.
+    assert_eq!(
+        c.output("bc.tevreden").unwrap().explain,
+        "klanten × tevreden % (0 × 70% = 0)"
+    );
+}
+
 /// Inputs that give long fractions: the model keeps them, the screen rounds.
 fn uneven() -> Assessment {
     with(&[

@@ -290,6 +290,26 @@ fn calculator_whose_outputs_differ_from_its_rule_is_refused() {
 }
 
 #[test]
+fn calculator_explanation_with_figures_is_refused() {
+    // Figures in the data would contradict the result once an input changes; the rule
+    // writes them.
+    let (path, text) = fixture("calculator.ron");
+    let stale = text.replace(
+        r#"(id: "bc.tevreden", label: "tevreden", unit: Count, explain: "")"#,
+        r#"(id: "bc.tevreden", label: "tevreden", unit: Count, explain: "klanten × tevreden % (1000 × 70% = 700)")"#,
+    );
+    assert_ne!(stale, text, "the fixture has the output");
+    let err = Instrument::from_ron(&path, &stale).expect_err("figures in an explanation");
+    assert!(matches!(err, InstrumentError::Invalid { .. }), "{err:?}");
+    assert!(err.to_string().contains("uitkomst bc.tevreden"), "{err}");
+    let words = text.replace(
+        r#"(id: "bc.tevreden", label: "tevreden", unit: Count, explain: "")"#,
+        r#"(id: "bc.tevreden", label: "tevreden", unit: Count, explain: "klanten × tevreden %")"#,
+    );
+    assert!(Instrument::from_ron(&path, &words).is_ok());
+}
+
+#[test]
 fn an_instrument_id_used_twice_in_one_registry_is_refused() {
     let (path, _) = fixture("duplicate_instrument_id.ron");
     // On its own the file is valid.

@@ -232,6 +232,132 @@ fn calculator_and_measurements() {
     snapshot_sizes("measurements", &mut model);
 }
 
+/// Press `code` until neither the screen nor the cursor moves any more; every screen on
+/// the way, the last one last.
+fn until_still(model: &mut Model, code: KeyCode, w: u16, h: u16) -> Vec<String> {
+    let cursor = |model: &Model| model.session.as_ref().map(|s| s.cursor);
+    let mut screens = vec![screen(model, w, h)];
+    for _ in 0..300 {
+        let before = cursor(model);
+        press(model, &[code]);
+        let next = screen(model, w, h);
+        if Some(&next) == screens.last() && cursor(model) == before {
+            return screens;
+        }
+        screens.push(next);
+    }
+    panic!("{code:?} keeps changing the screen");
+}
+
+#[test]
+fn calculator_outputs_are_reached_down_to_the_last_one() {
+    let inputs = instruments()
+        .get("businesscase")
+        .unwrap()
+        .calculator()
+        .unwrap()
+        .inputs
+        .len();
+    let cursor = |model: &Model| model.session.as_ref().unwrap().cursor;
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut model = opened(all_five());
+        page_of(&mut model, "businesscase", Page::Calculator);
+        let top = screen(&mut model, w, h);
+        assert!(
+            !top.contains("Kosten van stil vertrek"),
+            "{w}×{h}: below the first screen:\n{top}"
+        );
+        // ↓ walks the inputs, then scrolls on past the last one to the end of the page.
+        let down = until_still(&mut model, KeyCode::Down, w, h);
+        assert_eq!(cursor(&model), inputs - 1, "{w}×{h}: on the last input");
+        // The last output in full: its label, what to do for its value, its explanation.
+        let last_output = [
+            "Kosten van stil vertrek per jaar",
+            "vul de waarde per klant in om de kosten te zien",
+            "stille ontevredenen die vertrekken × waarde per klant",
+        ];
+        assert!(
+            down.iter()
+                .any(|s| last_output.iter().all(|part| s.contains(part))),
+            "{w}×{h}: never shows the last output:\n{}",
+            down.last().unwrap()
+        );
+        assert!(
+            down.iter()
+                .any(|s| s.contains("Situaties met een ontevreden klant")),
+            "{w}×{h}"
+        );
+        let bottom = down.last().unwrap().clone();
+        // ↑ scrolls back first, then moves the cursor: all the way up is the first screen.
+        let up = until_still(&mut model, KeyCode::Up, w, h);
+        assert_eq!(cursor(&model), 0, "{w}×{h}");
+        assert_eq!(up.last().unwrap(), &top, "{w}×{h}: back at the top");
+        // End goes straight to the same end of the page, Home back to the top.
+        press(&mut model, &[KeyCode::End]);
+        assert_eq!(screen(&mut model, w, h), bottom, "{w}×{h}: End");
+        assert_eq!(cursor(&model), inputs - 1);
+        press(&mut model, &[KeyCode::Home]);
+        assert_eq!(screen(&mut model, w, h), top, "{w}×{h}: Home");
+        // PgDn pages there too, and stays on the step.
+        let step = model.session.as_ref().unwrap().step;
+        let pages = until_still(&mut model, KeyCode::PageDown, w, h);
+        assert_eq!(pages.last().unwrap(), &bottom, "{w}×{h}: PgDn");
+        assert!(pages.len() * 3 < down.len(), "{w}×{h}: a page at a time");
+        assert_eq!(model.session.as_ref().unwrap().step, step);
+        let back = until_still(&mut model, KeyCode::PageUp, w, h);
+        assert_eq!(back.last().unwrap(), &top, "{w}×{h}: PgUp");
+    }
+    // The end of the outputs at 80×24, with the pictures below them.
+    let mut model = opened(all_five());
+    page_of(&mut model, "businesscase", Page::Calculator);
+    screen(&mut model, 80, 24);
+    let down = until_still(&mut model, KeyCode::Down, 80, 24);
+    let at = down
+        .iter()
+        .position(|s| s.contains("(nog niet ingevuld)"))
+        .unwrap();
+    insta::assert_snapshot!("calculator_last_output_80x24", down[at]);
+}
+
+#[test]
+fn the_calculator_header_is_not_cut() {
+    let mut model = opened(all_five());
+    page_of(&mut model, "businesscase", Page::Calculator);
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let text = screen(&mut model, w, h);
+        let header = text
+            .lines()
+            .find(|l| l.contains("Businesscase klachtenmanagement"))
+            .unwrap();
+        assert!(
+            header.contains("Enter wijzigt · 0 standaard "),
+            "{w}×{h}: {header}"
+        );
+    }
+}
+
+#[test]
+fn an_ambition_not_measured_says_so_once() {
+    let mut model = opened(blank_with(&["businesscase"]));
+    page_of(&mut model, "businesscase", Page::Measurements);
+    for (w, h) in [(80, 24), (200, 60)] {
+        let text = screen(&mut model, w, h);
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("niet gemeten"))
+            .collect();
+        assert_eq!(rows.len(), 3, "{w}×{h}:\n{text}");
+        for row in rows {
+            assert_eq!(row.matches("niet gemeten").count(), 1, "{w}×{h}: {row}");
+        }
+        // With the room that leaves, the names show in full.
+        assert!(
+            text.contains("Ontevreden klanten die bij ons klagen"),
+            "{w}×{h}:\n{text}"
+        );
+    }
+}
+
 #[test]
 fn ikm_model() {
     let mut model = opened(all_five());
@@ -687,7 +813,7 @@ fn help_lists_exactly_the_bindings_of_its_screen() {
                 b.what.split(" (").next().unwrap()
             )) {
                 hinted += 1;
-                assert!(help.contains(&squeeze(b.label)), "{which:?}: {}", b.label);
+                assert!(help.contains(&squeeze(&b.label)), "{which:?}: {}", b.label);
             }
         }
         assert!(hinted > 0, "{which:?}: {hint_bar}");

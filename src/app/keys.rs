@@ -4,6 +4,7 @@
 use super::{ActionField, Dialog, Edit, Model, Msg, Page, Step, TeamMode};
 use crate::domain::Status;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::borrow::Cow;
 
 /// The screens with their own keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,9 +26,10 @@ pub enum Screen {
 }
 
 /// One key binding: the keys, what they do, and whether the hint bar shows it.
+#[derive(Clone)]
 pub struct Binding {
     /// As shown: "1-4", "Tab →".
-    pub label: &'static str,
+    pub label: Cow<'static, str>,
     pub keys: &'static [KeyCode],
     pub msg: fn(KeyCode) -> Msg,
     pub what: &'static str,
@@ -42,7 +44,7 @@ const fn b(
     hint: bool,
 ) -> Binding {
     Binding {
-        label,
+        label: Cow::Borrowed(label),
         keys,
         msg,
         what,
@@ -364,6 +366,11 @@ const CALCULATOR: &[Binding] = &[
         "terug naar standaard",
         true,
     ),
+    // The outputs are below the inputs: ↓ past the last input scrolls on to them.
+    b("PgUp PgDn", &[PageUp], |_| Msg::PageUp, "bladeren", false),
+    b("", &[PageDown], |_| Msg::PageDown, "", false),
+    b("Home End", &[Home], |_| Msg::Home, "begin / eind", false),
+    b("", &[End], |_| Msg::End, "", false),
 ];
 
 const MEASUREMENTS: &[Binding] = &[
@@ -647,8 +654,27 @@ pub fn screen(model: &Model) -> Screen {
     }
 }
 
+/// The name a label gives a key: "End", "PgDn", "g".
+fn key_name(code: KeyCode) -> Option<String> {
+    Some(match code {
+        Home => "Home".into(),
+        End => "End".into(),
+        PageUp => "PgUp".into(),
+        PageDown => "PgDn".into(),
+        Delete => "Del".into(),
+        Enter => "Enter".into(),
+        Esc => "Esc".into(),
+        Tab => "Tab".into(),
+        C(c) => c.to_string(),
+        _ => return None,
+    })
+}
+
 /// The bindings of a screen, its own first (they take precedence), then the walk's.
-pub fn bindings(screen: Screen) -> Vec<&'static Binding> {
+/// A key an earlier binding takes is not this binding's any more: a binding left
+/// without keys is not listed, and a key taken from a binding is dropped from its
+/// label ("G End r" on a page where End goes to the page's end: "G r").
+pub fn bindings(screen: Screen) -> Vec<Binding> {
     let own: &[Binding] = match screen {
         Screen::Home => HOME,
         Screen::Grid => GRID,
@@ -668,7 +694,33 @@ pub fn bindings(screen: Screen) -> Vec<&'static Binding> {
         Screen::Home | Screen::Compare => &[],
         _ => WALK,
     };
-    own.iter().chain(walk).chain(GLOBAL).collect()
+    let mut taken: Vec<KeyCode> = Vec::new();
+    let mut live = Vec::new();
+    for binding in own.iter().chain(walk).chain(GLOBAL) {
+        let lost: Vec<KeyCode> = binding
+            .keys
+            .iter()
+            .filter(|k| taken.contains(k))
+            .copied()
+            .collect();
+        taken.extend(binding.keys);
+        if lost.len() == binding.keys.len() {
+            continue;
+        }
+        let mut binding = binding.clone();
+        if !lost.is_empty() {
+            let names: Vec<String> = lost.into_iter().filter_map(key_name).collect();
+            binding.label = binding
+                .label
+                .split(' ')
+                .filter(|word| !names.iter().any(|n| n == word))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into();
+        }
+        live.push(binding);
+    }
+    live
 }
 
 pub fn event_to_msg(model: &Model, event: &Event) -> Option<Msg> {
@@ -813,4 +865,36 @@ fn team_dialog_key(mode: &TeamMode, key: &KeyEvent) -> Option<Msg> {
         C('t') => Msg::OpenTeam,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(screen: Screen) -> Vec<(String, &'static str)> {
+        bindings(screen)
+            .into_iter()
+            .map(|b| (b.label.into_owned(), b.what))
+            .collect()
+    }
+
+    #[test]
+    fn a_key_the_screen_takes_leaves_the_walks_binding_and_label() {
+        let has = |screen, label: &str, what| {
+            entries(screen)
+                .iter()
+                .any(|(l, w)| l.as_str() == label && *w == what)
+        };
+        // On the calculator PgDn, Home and End move through the page.
+        assert!(has(Screen::Calculator, "PgUp PgDn", "bladeren"));
+        assert!(has(Screen::Calculator, "Home End", "begin / eind"));
+        assert!(!has(Screen::Calculator, "PgDn", "volgende stap"));
+        assert!(!has(Screen::Calculator, "PgUp", "vorige stap"));
+        assert!(has(Screen::Calculator, "g", "naar de eerste stap"));
+        assert!(has(Screen::Calculator, "G r", "naar de resultaten"));
+        // The keys still reach the walk's own step where the page does not scroll.
+        assert!(has(Screen::Grid, "PgDn", "volgende stap"));
+        assert!(has(Screen::Grid, "G End r", "naar de resultaten"));
+        assert!(has(Screen::Grid, "g Home", "naar de eerste stap"));
+    }
 }

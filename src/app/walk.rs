@@ -2,7 +2,8 @@
 //! and its fields, the calculator and its measurements, the model; and the editors.
 
 use super::{
-    EditTarget, Editor, Effect, Model, Msg, Notice, Page, Session, Step, TextInput, save, steps,
+    EditTarget, Editor, Effect, Model, Msg, Notice, Page, Session, Step, TextInput, Viewport, save,
+    steps,
 };
 use crate::domain::{
     Answer, Check, Instrument, Instruments, ItemKind, Level, Scope, Status, instrument::FieldKind,
@@ -129,6 +130,40 @@ pub fn item_at<'a>(
     inst.item(id)
 }
 
+/// Moving on the calculator: the cursor moves over the inputs; past the last one the
+/// page scrolls on (`session.scroll` rows beyond it) through the outputs below, and back.
+/// PgDn and End first bring the cursor to the last input, PgUp and Home to the first.
+fn move_on_calculator(session: &mut Session, rows: usize, msg: &Msg, viewport: Viewport) -> bool {
+    let last = rows - 1;
+    let max = viewport.max_scroll;
+    // A page less two rows, so the reader keeps their place, as on the results.
+    let page = viewport.page.max(1).saturating_sub(2).max(1);
+    match msg {
+        Msg::Down if session.cursor >= last => {
+            session.scroll = session.scroll.saturating_add(1).min(max);
+        }
+        Msg::Up if session.scroll > 0 => session.scroll -= 1,
+        Msg::PageDown if session.cursor >= last => {
+            session.scroll = session.scroll.saturating_add(page).min(max);
+        }
+        Msg::PageDown => session.cursor = (session.cursor + usize::from(page)).min(last),
+        Msg::PageUp if session.scroll > 0 => {
+            session.scroll = session.scroll.saturating_sub(page);
+        }
+        Msg::PageUp => session.cursor = session.cursor.saturating_sub(usize::from(page)),
+        Msg::End => {
+            session.cursor = last;
+            session.scroll = max;
+        }
+        Msg::Home => {
+            session.cursor = 0;
+            session.scroll = 0;
+        }
+        _ => return false,
+    }
+    true
+}
+
 /// The answers an item is stored in: the respondent's, or the organisation's facts.
 fn store_of<'a>(
     session: &'a mut Session,
@@ -167,10 +202,14 @@ fn open_editor(session: &mut Session, target: EditTarget, text: &str, multiline:
 
 pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg) -> Vec<Effect> {
     let instruments = model.instruments;
+    let viewport = model.viewport;
     let session = model.session.as_mut().expect("a session");
     let inst = steps::instrument(instruments, &session.included, index);
     let rows = row_count(inst, page);
     let item = item_at(inst, page, session.cursor);
+    if page == Page::Calculator && move_on_calculator(session, rows, &msg, viewport) {
+        return vec![];
+    }
     // Moving the cursor is the same on every page.
     match msg {
         Msg::Up => {

@@ -257,6 +257,8 @@ pub struct InputRow {
 pub struct OutputRow {
     pub id: String,
     pub label: String,
+    /// "Zo rekenen we" with the figures used: "klanten × tevreden % (2500 × 60% = 1500)",
+    /// or why there is no value instead of the figures.
     pub explain: String,
     /// Exact, unrounded.
     pub value: Option<f64>,
@@ -645,13 +647,7 @@ fn checklist_result(r: &mut InstrumentResult, c: &super::instrument::Checklist, 
 /// An input or output value as shown, with its unit; amounts from € 1.000 and counts
 /// from 10.000 with points between the thousands.
 pub fn unit_display(value: f64, unit: super::instrument::Unit) -> String {
-    use super::instrument::Unit;
-    use super::number::format_grouped;
-    match unit {
-        Unit::Count => format_grouped(value, 2, 10_000.0),
-        Unit::Percent => format!("{}%", format_number(value, 2)),
-        Unit::Euro => format!("€ {}", format_grouped(value, 2, 1_000.0)),
-    }
+    unit.display(value)
 }
 
 /// Problems with the calculator's inputs: out of bounds, not whole, sums that miss.
@@ -689,7 +685,7 @@ pub fn input_problems(c: &super::instrument::Calculator, a: &ItemAnswers) -> Vec
 
 fn calculator_result(r: &mut InstrumentResult, c: &super::instrument::Calculator, a: &ItemAnswers) {
     let values = calc::input_values(c, a);
-    let outputs = calc::compute(c.rule, &values);
+    let outputs = calc::work_out(c.rule, &values);
     let problems = input_problems(c, a);
     let entered = c
         .inputs
@@ -709,14 +705,24 @@ fn calculator_result(r: &mut InstrumentResult, c: &super::instrument::Calculator
         .outputs
         .iter()
         .map(|o| {
-            let value = outputs
-                .get(o.id.as_str())
-                .cloned()
-                .unwrap_or(Err(NotComputed::Undefined("niet te berekenen".into())));
+            let worked = outputs.get(o.id.as_str()).cloned().unwrap_or_else(|| {
+                let missing = NotComputed::Undefined("niet te berekenen".into());
+                calc::Worked {
+                    sum: missing.message().to_string(),
+                    value: Err(missing),
+                }
+            });
+            let value = worked.value;
             OutputRow {
                 id: o.id.clone(),
                 label: o.label.clone(),
-                explain: o.explain.clone(),
+                // The words from the data, the figures from the rule: they always match
+                // the value beside them.
+                explain: if o.explain.is_empty() {
+                    worked.sum
+                } else {
+                    format!("{} ({})", o.explain, worked.sum)
+                },
                 value: value.as_ref().ok().copied(),
                 display: match &value {
                     Ok(v) => {
@@ -748,8 +754,7 @@ fn calculator_result(r: &mut InstrumentResult, c: &super::instrument::Calculator
         percent: p,
         scale: ChangeScale::Percent,
     });
-    r.rules = c
-        .outputs
+    r.rules = output_rows
         .iter()
         .map(|o| format!("{}: {}", o.label, o.explain))
         .collect();

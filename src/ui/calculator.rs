@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 fn result(model: &Model, session: &Session, inst: &Instrument) -> CalculatorResult {
     let result = session.result(model.instruments);
@@ -207,7 +208,15 @@ fn picture_lines(model: &Model, r: &CalculatorResult, width: u16) -> Vec<Line<'s
     lines
 }
 
-pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, buf: &mut Buffer) {
+/// Draw the form; returns how far the page scrolls on past the last input (the outputs
+/// and, on a narrow screen, the pictures below it).
+pub fn render(
+    model: &Model,
+    session: &Session,
+    inst: &Instrument,
+    area: Rect,
+    buf: &mut Buffer,
+) -> u16 {
     let theme = model.theme();
     let calc = inst.calculator().expect("a calculator");
     let r = result(model, session, inst);
@@ -226,13 +235,20 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
     } else {
         (area, Rect::default())
     };
+    // One column for the scrollbar.
     let width = form.width.saturating_sub(2);
-    let mut lines: Vec<Line<'static>> = vec![spread(
-        vec![Span::styled(inst.title.clone(), theme.title())],
-        vec![Span::styled("Enter wijzigt · 0 standaard", theme.muted())],
-        form.width,
-    )];
+    // Title and keys within the lines' width, clear of the scrollbar; where both do not
+    // fit, the title alone (the hint bar has the keys).
+    let title = Span::styled(inst.title.clone(), theme.title());
+    let keys = Span::styled("Enter wijzigt · 0 standaard", theme.muted());
+    let header = if title.width() + keys.width() + 2 <= usize::from(width) {
+        spread(vec![title], vec![keys], width)
+    } else {
+        Line::from(title)
+    };
+    let mut lines: Vec<Line<'static>> = vec![header];
     let mut cursor_line = 0;
+    let mut last_input_line = 0;
     let mut group = "";
     for (i, (input, row)) in calc.inputs.iter().zip(&r.inputs).enumerate() {
         if input.group != group {
@@ -242,6 +258,7 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
         if i == session.cursor {
             cursor_line = lines.len();
         }
+        last_input_line = lines.len();
         let value = Span::styled(
             format!(
                 "{}{}",
@@ -288,14 +305,22 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
             },
         );
         let value_width = value.width();
-        lines.push(spread(
-            vec![Span::raw(truncate(
-                &o.label,
-                usize::from(width).saturating_sub(value_width + 2),
-            ))],
-            vec![value],
-            width,
-        ));
+        if o.label.width() + value_width + 2 <= usize::from(width) {
+            lines.push(spread(vec![Span::raw(o.label.clone())], vec![value], width));
+        } else {
+            // A long "niet te berekenen: …" or "vul … in" goes under the label, which
+            // keeps its full name, flush right as the other values.
+            lines.push(Line::raw(truncate(&o.label, usize::from(width))));
+            if value_width < usize::from(width) {
+                lines.push(spread(vec![], vec![value], width));
+            } else {
+                lines.extend(
+                    wrap(&o.display, width)
+                        .into_iter()
+                        .map(|l| Line::styled(l, value.style)),
+                );
+            }
+        }
         lines.extend(
             wrap(&o.explain, width.saturating_sub(2))
                 .into_iter()
@@ -307,7 +332,13 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
         lines.extend(picture_lines(model, &r, width));
     }
     let height = lines.len() as u16;
-    let offset = offset_to_show(cursor_line as u16, cursor_line as u16 + 1, form.height);
+    // The cursor's input stays in view; past the last input the page scrolls on by
+    // `session.scroll` rows, to the end of the outputs.
+    let to_show = |line: usize| offset_to_show(line as u16, line as u16 + 1, form.height);
+    let max_scroll = height
+        .saturating_sub(form.height)
+        .saturating_sub(to_show(last_input_line));
+    let offset = to_show(cursor_line) + session.scroll.min(max_scroll);
     let parts = lines
         .into_iter()
         .enumerate()
@@ -331,6 +362,7 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
             buf,
         );
     }
+    max_scroll
 }
 
 pub fn render_measurements(
@@ -363,10 +395,14 @@ pub fn render_measurements(
             Some(false) => Span::styled("✗ nog niet", theme.bad()),
             None => Span::styled("niet gemeten", theme.muted()),
         };
-        let right = vec![
-            Span::styled(format!("{} ", row.display), theme.current()),
-            status,
-        ];
+        // Not measured: said once, not as the value and again as the verdict.
+        let right = match row.value {
+            Some(_) => vec![
+                Span::styled(format!("{} ", row.display), theme.current()),
+                status,
+            ],
+            None => vec![status],
+        };
         // The value and the verdict always show in full; a long name gives way.
         let right_width: usize = right.iter().map(|s| s.width()).sum();
         let name = truncate(&m.name, usize::from(width).saturating_sub(right_width + 1));

@@ -43,11 +43,11 @@ pub fn render(model: &Model, area: Rect, buf: &mut Buffer) {
                 .iter()
                 .any(|g| g.label == b.label && g.what == b.what)
         })
-        .map(|b| entry(b.label, b.what, column, theme))
+        .map(|b| entry(&b.label, b.what, column, theme))
         .collect();
     let mut general = vec![Line::styled("Overal", theme.title())];
     for b in GLOBAL.iter().filter(|b| !b.label.is_empty()) {
-        general.extend(entry(b.label, b.what, column, theme));
+        general.extend(entry(&b.label, b.what, column, theme));
     }
     general.extend(entry("Ctrl-C", "stoppen, ook tijdens typen", column, theme));
     general.extend(entry(

@@ -24,6 +24,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use std::borrow::Cow;
 pub use theme::Theme;
 
 pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
@@ -156,7 +157,10 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) -> Viewport {
                             Page::Section(s) => {
                                 checklist::render_section(model, session, inst, s, main, buf)
                             }
-                            Page::Calculator => calculator::render(model, session, inst, main, buf),
+                            Page::Calculator => {
+                                viewport.max_scroll =
+                                    calculator::render(model, session, inst, main, buf);
+                            }
                             Page::Measurements => {
                                 calculator::render_measurements(model, session, inst, main, buf)
                             }
@@ -266,7 +270,7 @@ fn render_notice(model: &Model, area: Rect, buf: &mut Buffer) {
 /// The hints of the current screen, from its binding table: as many as fit.
 fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
-    let hints: Vec<(&str, &str)> = if model.is_typing() {
+    let hints: Vec<(Cow<'static, str>, &str)> = if model.is_typing() {
         match &model.session {
             Some(s) if s.editor.as_ref().is_some_and(|e| e.input.is_multiline()) => vec![
                 ("Esc", "klaar"),
@@ -288,6 +292,9 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
                 ],
             },
         }
+        .into_iter()
+        .map(|(key, what)| (Cow::Borrowed(key), what))
+        .collect()
     } else if let Some(dialog) = &model.home.dialog {
         use crate::app::Dialog;
         match dialog {
@@ -310,6 +317,9 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
             ],
             Dialog::Rename { .. } | Dialog::NewRound { .. } => vec![("Esc", "annuleer")],
         }
+        .into_iter()
+        .map(|(key, what)| (Cow::Borrowed(key), what))
+        .collect()
     } else {
         bindings(screen(model))
             .into_iter()
@@ -322,7 +332,7 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width).saturating_sub(if help { 8 } else { 0 });
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, what) in hints.into_iter().filter(|(k, _)| !help || *k != "?") {
+    for (key, what) in hints.into_iter().filter(|(k, _)| !help || k != "?") {
         let what = what.split(" (").next().unwrap_or(what);
         let width = key.chars().count() + what.chars().count() + 3;
         if used + width > room {

@@ -43,6 +43,17 @@ impl Unit {
             Unit::Euro => "€",
         }
     }
+
+    /// A value as shown, with its unit: "148,5", "14,85%", "€ 37.125"; amounts from
+    /// € 1.000 and counts from 10.000 with points between the thousands.
+    pub fn display(self, value: f64) -> String {
+        use crate::domain::number::{format_grouped, format_number};
+        match self {
+            Unit::Count => format_grouped(value, 2, 10_000.0),
+            Unit::Percent => format!("{}%", format_number(value, 2)),
+            Unit::Euro => format!("€ {}", format_grouped(value, 2, 1_000.0)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,7 +87,8 @@ pub struct Output {
     pub id: String,
     pub label: String,
     pub unit: Unit,
-    /// "Zo rekenen we", in one line.
+    /// "Zo rekenen we" in words, without figures: "klanten × tevreden %". The rule
+    /// adds the sum in the figures used: "(1000 × 70% = 700)".
     pub explain: String,
 }
 

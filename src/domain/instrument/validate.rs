@@ -237,6 +237,21 @@ pub(super) fn instrument(file: &str, inst: &Instrument) -> Result<(), Instrument
                     ),
                 ));
             }
+            // The figures of an explanation come from the rule, with the inputs used;
+            // figures written in the data would go stale as soon as an input changes.
+            if let Some(o) = calc
+                .outputs
+                .iter()
+                .find(|o| o.explain.chars().any(|c| c.is_ascii_digit()))
+            {
+                return Err(invalid(
+                    file,
+                    format!(
+                        "uitkomst {}: de uitleg noemt alleen de woorden van de som, zonder getallen; de rekenregel vult de getallen in",
+                        o.id
+                    ),
+                ));
+            }
             for m in &calc.measurements {
                 measurement(file, m)?;
             }
