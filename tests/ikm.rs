@@ -437,3 +437,28 @@ fn the_html_report_marks_a_rating_that_differs() {
         String::from_utf8(render(instruments(), &a, Format::Text, Options::default())).unwrap();
     assert!(text.contains("team: 5 van 5"), "{text}");
 }
+
+#[test]
+fn a_criterion_whose_measurement_misses_reads_as_the_norm_counts_it() {
+    let mut a = assessment(&["stv-kfm", ID]);
+    setting::set(instruments(), &mut a, "IV.4", "ja").unwrap();
+    let met = |m: &ModelResult| {
+        boxed(m, "ikm.snelheid")
+            .readings
+            .iter()
+            .find(|r| r.id == "IV.4")
+            .expect("IV.4 read in Snelheid")
+            .clone()
+    };
+    // Met without a measurement: counts, as in the norm (provisionally).
+    assert_eq!(met(&model_result(&a)).percent, Some(100.0));
+
+    setting::set(instruments(), &mut a, "IV.4.pct", "95").unwrap();
+    assert_eq!(met(&model_result(&a)).percent, Some(100.0));
+
+    // Below the norm's 90%: the Stv part does not count IV.4, nor does the model.
+    setting::set(instruments(), &mut a, "IV.4.pct", "85").unwrap();
+    let reading = met(&model_result(&a));
+    assert_eq!(reading.percent, Some(0.0));
+    assert_eq!(reading.answer, "voldaan, telt niet mee");
+}

@@ -106,6 +106,14 @@ fn read(
             }
             if let Some((_, c)) = norm.criteria().find(|(_, c)| c.id == id) {
                 let status = a.status(id);
+                // The norm's own reading: met but below its measurement does not count.
+                if super::norm::misses_measurement(c, a) {
+                    return Some((
+                        format!("{} {}", c.id, c.short),
+                        format!("{}, telt niet mee", status.label()),
+                        Some(0.0),
+                    ));
+                }
                 return Some((
                     format!("{} {}", c.id, c.short),
                     status.label().to_string(),

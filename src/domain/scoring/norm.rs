@@ -129,6 +129,11 @@ fn counts(c: &Criterion, answers: &ItemAnswers) -> Counts {
     }
 }
 
+/// Met, but its measurement misses the threshold: the criterion does not count.
+pub fn misses_measurement(c: &Criterion, answers: &ItemAnswers) -> bool {
+    counts(c, answers) == Counts::FailsMeasurement
+}
+
 /// The score of a rule where `holds(id)` says which criteria count.
 fn rule_score(rule: &Rule, min: u8, holds: &dyn Fn(&str) -> bool) -> u8 {
     match rule {
