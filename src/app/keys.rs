@@ -801,7 +801,16 @@ fn key_to_msg(model: &Model, key: &KeyEvent) -> Option<Msg> {
         };
     }
     if model.session.as_ref().is_some_and(|s| s.box_open) {
-        return Some(Msg::Cancel);
+        // The box's readings scroll; any other key closes it.
+        return Some(match key.code {
+            Up | C('k') => Msg::Up,
+            Down | C('j') => Msg::Down,
+            PageUp => Msg::PageUp,
+            PageDown | C(' ') => Msg::PageDown,
+            Home => Msg::Home,
+            End => Msg::End,
+            _ => Msg::Cancel,
+        });
     }
     let screen = screen(model);
     let binding = bindings(screen)

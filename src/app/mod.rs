@@ -223,6 +223,8 @@ pub struct Session {
     pub team_ambition: bool,
     /// The readings of a model box, shown in a popup.
     pub box_open: bool,
+    /// How far the open box's readings are scrolled.
+    pub box_scroll: u16,
     /// A note was typed but not saved yet (saved after a pause, on close, on quit).
     pub unsaved_note: bool,
     /// The last changes of this session, newest last, for undo.
@@ -903,7 +905,12 @@ fn clamp_scroll(model: &mut Model) {
     if let Some(view) = &mut model.compare {
         view.scroll = view.scroll.min(max);
     } else if let Some(session) = &mut model.session {
-        session.scroll = session.scroll.min(max);
+        // An open model box reports its own scroll; the page behind it stays put.
+        if session.box_open {
+            session.box_scroll = session.box_scroll.min(max);
+        } else {
+            session.scroll = session.scroll.min(max);
+        }
     }
 }
 
@@ -978,6 +985,7 @@ fn open_session(model: &mut Model, opened: Opened) {
         follow_focus: false,
         team_ambition: false,
         box_open: false,
+        box_scroll: 0,
         unsaved_note: false,
         undo: Vec::new(),
         cache: ResultCache::default(),
@@ -1044,7 +1052,12 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
         return team::update_dialog(model, msg);
     }
     if session.box_open {
-        session.box_open = false;
+        match msg {
+            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End => {
+                scroll(&mut session.box_scroll, &msg, model.viewport);
+            }
+            _ => session.box_open = false,
+        }
         return vec![];
     }
 

@@ -551,6 +551,7 @@ pub(super) fn update_page(model: &mut Model, index: usize, page: Page, msg: Msg)
             match msg {
                 Msg::Activate | Msg::PickRow(_) => {
                     session.box_open = true;
+                    session.box_scroll = 0;
                     vec![]
                 }
                 Msg::SetLevel(n) => match rated {

@@ -194,7 +194,7 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) -> Viewport {
         && let Some(Step::Page(i, Page::Model)) = model.step()
     {
         let inst = crate::app::instrument(model.instruments, &session.included, i);
-        model::render_box(model, session, inst, area, buf);
+        viewport = model::render_box(model, session, inst, area, buf);
     }
     if let Some(popup) = &model.popup {
         team::render_popup(model, popup, area, buf);
@@ -295,6 +295,11 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(|(key, what)| (Cow::Borrowed(key), what))
         .collect()
+    } else if model.session.as_ref().is_some_and(|s| s.box_open) {
+        vec![
+            (Cow::Borrowed("↑↓ PgUp PgDn"), "lezen"),
+            (Cow::Borrowed("Esc"), "sluiten"),
+        ]
     } else if let Some(dialog) = &model.home.dialog {
         use crate::app::Dialog;
         match dialog {

@@ -4,7 +4,7 @@
 
 use super::dialog::centered;
 use super::text::{clean, spread, truncate, wrap};
-use crate::app::{Model, Session};
+use crate::app::{Model, Session, Viewport};
 use crate::domain::Instrument;
 use crate::domain::result::{Detail, ModelResult, instrument_result};
 use crate::domain::scoring::model::{READING_RULE, percent_text};
@@ -155,11 +155,11 @@ pub fn render_box(
     inst: &Instrument,
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> Viewport {
     let theme = model.theme();
     let r = result(model, session, inst);
     let Some(b) = r.boxes.get(session.cursor) else {
-        return;
+        return Viewport::default();
     };
     let width = 90.min(area.width);
     let inner_width = width.saturating_sub(4);
@@ -205,24 +205,37 @@ pub fn render_box(
                 .map(|l| Line::styled(l, theme.muted())),
         );
     }
-    let max = usize::from(area.height.saturating_sub(4));
-    if lines.len() > max {
-        let hidden = lines.len() - max + 1;
-        lines.truncate(max.saturating_sub(1));
-        lines.push(Line::styled(
-            format!("… en nog {hidden} regels (het rapport toont alles)"),
-            theme.muted(),
-        ));
-    }
-    let height = lines.len() as u16 + 2;
-    let rect = centered(area, width, height);
+    // Taller than the window: the readings scroll, and the frame says where we are.
+    let visible = usize::from(area.height.saturating_sub(4)).max(1);
+    let total = lines.len();
+    let max_scroll = total.saturating_sub(visible);
+    let offset = usize::from(session.box_scroll).min(max_scroll);
+    let shown = total.min(visible);
+    let rect = centered(area, width, shown as u16 + 2);
     Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(theme.cursor_border())
-                .title(" Wat zit erachter — elke toets sluit "),
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.cursor_border())
+        .title(" Wat zit erachter ");
+    block = block.title_bottom(if max_scroll > 0 {
+        Line::styled(
+            format!(
+                " regel {}–{} van {total} · ↑↓ PgDn lezen · Esc sluit ",
+                offset + 1,
+                offset + shown
+            ),
+            theme.muted(),
         )
+    } else {
+        Line::styled(" elke toets sluit ", theme.muted())
+    });
+    Paragraph::new(lines)
+        .scroll((offset as u16, 0))
+        .block(block)
         .render(rect, buf);
+    Viewport {
+        max_scroll: max_scroll as u16,
+        page: visible as u16,
+        focus: None,
+    }
 }
