@@ -373,13 +373,19 @@ fn a_model_box_taller_than_the_window_scrolls_to_its_last_line() {
     press(&mut model, &[KeyCode::Enter]);
     let top = screen(&mut model, 80, 24);
     assert!(top.contains("Wat zit erachter"), "{top}");
-    assert!(top.contains("regel 1–"), "the frame says it scrolls:\n{top}");
+    assert!(
+        top.contains("regel 1–"),
+        "the frame says it scrolls:\n{top}"
+    );
     let last_rule = "is niet bekeken.";
     assert!(!top.contains(last_rule), "{top}");
 
     press(&mut model, &[KeyCode::End]);
     let bottom = screen(&mut model, 80, 24);
-    assert!(bottom.contains(last_rule), "End shows the last line:\n{bottom}");
+    assert!(
+        bottom.contains(last_rule),
+        "End shows the last line:\n{bottom}"
+    );
     assert!(!bottom.contains("regel 1–"), "{bottom}");
     // Down at the end stays at the end; Home goes back to the top.
     press(&mut model, &[KeyCode::Down]);
