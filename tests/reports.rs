@@ -1108,3 +1108,29 @@ fn a_goal_below_the_current_level_is_marked_down_not_reached() {
     assert_eq!(gaps.len(), 1, "{text}");
     assert!(gaps[0].contains("2 Beleving"), "{gaps:?}");
 }
+
+#[test]
+fn a_measurement_not_taken_says_so_once_in_every_format() {
+    let ids = vec!["stv-kfm".to_string(), "businesscase".to_string()];
+    let a = Assessment::new("Metingen", "Org", instruments(), &ids, fixed_time());
+    let names = [
+        "Gehaalde reactietermijnen",
+        "Ontevreden klanten die bij ons klagen",
+        "Herhaalklachten",
+    ];
+    let plain = report(&a, Format::Text, Options::default()).replace("\n    ", " ");
+    for name in names {
+        let line = plain
+            .lines()
+            .find(|l| l.contains(&format!("{name}:")))
+            .unwrap_or_else(|| panic!("{name} in:\n{plain}"));
+        assert_eq!(line.matches("gemeten").count(), 1, "{line}");
+        assert!(line.contains("niet gemeten (norm "), "{line}");
+    }
+    let html = report(&a, Format::Html, Options::default());
+    assert!(
+        !html.contains("nog niet gemeten"),
+        "the value says it already"
+    );
+    assert!(html.contains("niet gemeten"));
+}

@@ -181,7 +181,7 @@ fn measurements(rows: &[MeasurementRow]) -> Markup {
                             @match m.met {
                                 Some(true) => span.ok { "✓ gehaald" },
                                 Some(false) => span.warn { "✗ niet gehaald" },
-                                None => span.why { "nog niet gemeten" },
+                                None => span.why { "—" },
                             }
                         }
                     }

@@ -213,16 +213,14 @@ fn norm(out: &mut Out, r: &Report, res: &InstrumentResult, n: &crate::domain::re
 }
 
 fn measurement(out: &mut Out, m: &crate::domain::result::MeasurementRow) {
+    // Not measured is already said by the value itself.
     let verdict = match m.met {
-        Some(true) => "gehaald",
-        Some(false) => "niet gehaald",
-        None => "nog niet gemeten",
+        Some(true) => "; gehaald",
+        Some(false) => "; niet gehaald",
+        None => "",
     };
     out.wrap(
-        &format!(
-            "{}: {} (norm {}; {verdict})",
-            m.name, m.display, m.threshold
-        ),
+        &format!("{}: {} (norm {}{verdict})", m.name, m.display, m.threshold),
         "  - ",
         "    ",
     );
