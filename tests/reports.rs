@@ -337,7 +337,8 @@ fn html_summary_comes_first_with_verdicts_gaps_trend_actions_and_how_it_was_made
     assert!(page1.contains("Hoofd klantenservice"));
     assert!(page1.contains("31-01-2027"));
     assert!(page1.contains("Zo is dit gemaakt"));
-    assert!(page1.contains("Ingevuld door (1): Ik"));
+    assert!(page1.contains("Ingevuld door: één persoon (zelfevaluatie)"));
+    assert!(!page1.contains(": Ik<"), "not the solo placeholder's name");
     assert!(page1.contains("<svg"), "the radar");
 }
 

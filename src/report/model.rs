@@ -47,16 +47,14 @@ impl Made {
     /// The lines of "Zo is dit gemaakt", in Dutch.
     pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
-        let who = if self.participants.len() == 1 {
-            "Ingevuld door"
-        } else {
-            "Deelnemers"
-        };
-        lines.push(format!(
-            "{who} ({}): {}",
-            self.participants.len(),
-            self.participants.join(", ")
-        ));
+        lines.push(match self.participants.as_slice() {
+            // The solo placeholder's name means nothing to a reader of the report.
+            [only] if only == crate::domain::SOLO_RESPONDENT => {
+                "Ingevuld door: één persoon (zelfevaluatie)".to_string()
+            }
+            [only] => format!("Ingevuld door: {only}"),
+            all => format!("Deelnemers ({}): {}", all.len(), all.join(", ")),
+        });
         lines.push(format!("Datum: {}", self.date));
         lines.push(format!(
             "Volledigheid: {} van {} onderdelen beantwoord ({}%)",
