@@ -3,9 +3,27 @@
 //! respondent exactly as `goudenoor set` would, and the team's result they may see.
 
 use crate::domain::aggregate::{check_tally, scale_spread, tally};
+use crate::domain::instrument::Kind;
 use crate::domain::warmup::Warmup;
-use crate::domain::{Answer, Assessment, Check, Instruments, ItemKind, Level, Scope, Status};
+use crate::domain::{
+    Answer, Assessment, Check, Instrument, Instruments, ItemKind, Level, Scope, Status,
+};
 use crate::live::{AnswerValue, QItem, QKind, QSection, Questionnaire, TeamLine, TeamView};
+
+/// A participant's instruction for one instrument, addressed as "je" like the rest of
+/// the page (the instruments' own introductions address the reader as "u").
+fn how_to_answer(inst: &Instrument) -> String {
+    match &inst.kind {
+        Kind::MaturityGrid(grid) => format!(
+            "Kies per {} de uitspraak die het best past bij hoe het nu gaat, en daarna waar jullie naartoe willen.",
+            grid.item_name
+        ),
+        Kind::NormFramework(_) => "Geef per criterium aan of jullie organisatie eraan voldoet. Weet je het niet, kies dan \"Weet niet\".".into(),
+        Kind::Checklist(_) => "Geef per punt aan of het bij jullie geregeld is: ja, deels, nee of n.v.t. (niet van toepassing).".into(),
+        Kind::Calculator(_) => "Vul in wat jullie gemeten hebben; laat leeg wat je niet weet.".into(),
+        Kind::Model(_) => "Geef per vak een cijfer voor hoe goed jullie het nu doen.".into(),
+    }
+}
 
 /// What participants answer: every respondent item of the included instruments.
 pub fn questionnaire(
@@ -74,7 +92,7 @@ pub fn questionnaire(
         if !items.is_empty() {
             sections.push(QSection {
                 title: inst.title.clone(),
-                intro: inst.intro.first().cloned(),
+                intro: Some(how_to_answer(inst)),
                 items,
             });
         }
