@@ -57,3 +57,33 @@ pub fn shorten(text: &str, max: usize) -> String {
     };
     format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
 }
+
+/// `text` wrapped with textwrap's `options`, never between "€" and its amount (the
+/// space between them is held together while wrapping).
+pub fn wrap<'a>(text: &str, options: impl Into<textwrap::Options<'a>>) -> Vec<String> {
+    const HELD: char = '\u{a0}';
+    let held = text.replace("€ ", "€\u{a0}");
+    textwrap::wrap(&held, options)
+        .into_iter()
+        .map(|line| line.replace(HELD, " "))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn an_amount_stays_beside_its_euro_sign() {
+        // Wrapped at every width the sentence allows, "€" never ends a line.
+        let text = "Elke klager kost € 135 en een vertrokken klant € 1.650 aan omzet.";
+        for width in 12..text.len() {
+            let lines = wrap(text, width);
+            assert!(
+                lines.iter().all(|l| !l.trim_end().ends_with('€')),
+                "{width}: {lines:?}"
+            );
+            assert_eq!(lines.join(" "), text, "{width}: nothing else changes");
+        }
+    }
+}

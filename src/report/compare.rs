@@ -74,12 +74,12 @@ fn text(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
     if !b.organisation.is_empty() {
         let _ = writeln!(out, "{}", plain(&b.organisation));
     }
-    for line in textwrap::wrap(&heading(a, b), wrap("", "")) {
+    for line in crate::text::wrap(&heading(a, b), wrap("", "")) {
         let _ = writeln!(out, "{line}");
     }
     out.push('\n');
     for caveat in &c.caveats {
-        for line in textwrap::wrap(&format!("⚠ {caveat}"), wrap("", "  ")) {
+        for line in crate::text::wrap(&format!("⚠ {caveat}"), wrap("", "  ")) {
             let _ = writeln!(out, "{line}");
         }
     }
@@ -95,7 +95,7 @@ fn text(a: &Assessment, b: &Assessment, c: &Comparison) -> String {
             ("eerst", verdict(&c.before, &i.id)),
             ("nu", verdict(&c.after, &i.id)),
         ] {
-            for line in textwrap::wrap(&format!("{label}: {v}"), wrap("  ", "        ")) {
+            for line in crate::text::wrap(&format!("{label}: {v}"), wrap("  ", "        ")) {
                 let _ = writeln!(out, "{line}");
             }
         }
@@ -132,7 +132,7 @@ fn steps_and_actions_text(out: &mut String, c: &Comparison) {
             } else {
                 "· nog open: "
             };
-            for line in textwrap::wrap(&format!("{mark}{}", s.text), wrap("  ", "    ")) {
+            for line in crate::text::wrap(&format!("{mark}{}", s.text), wrap("  ", "    ")) {
                 let _ = writeln!(out, "{line}");
             }
         }
@@ -151,7 +151,7 @@ fn steps_and_actions_text(out: &mut String, c: &Comparison) {
             } else {
                 format!(" ({})", plain(&x.owner))
             };
-            for line in textwrap::wrap(
+            for line in crate::text::wrap(
                 &format!("{}{owner}: {}{moved}", plain(&x.what), x.status.label()),
                 wrap("  - ", "    "),
             ) {

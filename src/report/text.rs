@@ -37,7 +37,7 @@ impl Out {
             .subsequent_indent(rest)
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .break_words(true);
-        for line in textwrap::wrap(&text, options) {
+        for line in crate::text::wrap(&text, options) {
             let _ = writeln!(self.text, "{}", line.trim_end());
         }
     }

@@ -15,10 +15,7 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
             if paragraph.is_empty() {
                 vec![String::new()]
             } else {
-                textwrap::wrap(paragraph, width)
-                    .into_iter()
-                    .map(|l| l.into_owned())
-                    .collect()
+                crate::text::wrap(paragraph, width)
             }
         })
         .collect()
