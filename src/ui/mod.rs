@@ -296,10 +296,12 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
         .map(|(key, what)| (Cow::Borrowed(key), what))
         .collect()
     } else if model.session.as_ref().is_some_and(|s| s.box_open) {
-        vec![
-            (Cow::Borrowed("↑↓ PgUp PgDn"), "lezen"),
-            (Cow::Borrowed("Esc"), "sluiten"),
-        ]
+        // The box reports its own scroll while it is open.
+        let mut hints = vec![(Cow::Borrowed("Esc"), "sluiten")];
+        if model.viewport.max_scroll > 0 {
+            hints.insert(0, (Cow::Borrowed("↑↓ PgUp PgDn"), "lezen"));
+        }
+        hints
     } else if let Some(dialog) = &model.home.dialog {
         use crate::app::Dialog;
         match dialog {

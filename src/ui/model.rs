@@ -227,7 +227,7 @@ pub fn render_box(
             theme.muted(),
         )
     } else {
-        Line::styled(" elke toets sluit ", theme.muted())
+        Line::styled(" Esc sluit ", theme.muted())
     });
     Paragraph::new(lines)
         .scroll((offset as u16, 0))
