@@ -393,6 +393,18 @@ fn a_model_box_taller_than_the_window_scrolls_to_its_last_line() {
     press(&mut model, &[KeyCode::Home]);
     assert_eq!(screen(&mut model, 80, 24), top);
 
+    let hints = top.lines().last().unwrap_or_default();
+    assert!(hints.contains("lezen"), "{hints}");
+
+    // Where the window is tall enough, nothing scrolls and nothing offers to.
+    let tall = screen(&mut model, 200, 60);
+    assert!(
+        tall.contains(last_rule) && tall.contains("Esc sluit"),
+        "{tall}"
+    );
+    let tall_hints = tall.lines().last().unwrap_or_default();
+    assert!(!tall_hints.contains("lezen"), "{tall_hints}");
+
     press(&mut model, &[KeyCode::Esc]);
     let closed = screen(&mut model, 80, 24);
     assert!(!closed.contains("Wat zit erachter"), "{closed}");

@@ -23,7 +23,7 @@ use crate::app::{Model, Msg, Notice, Page, Step, Viewport, bindings, screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use std::borrow::Cow;
 pub use theme::Theme;
 
@@ -178,7 +178,7 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) -> Viewport {
         }
     }
     render_notice(model, frame.notice, buf);
-    render_hints(model, frame.hints, buf);
+    render_hints(model, viewport, frame.hints, buf);
     if let Some(dialog) = &model.home.dialog {
         dialog::render(model, dialog, area, buf);
     }
@@ -195,6 +195,9 @@ pub fn draw(model: &Model, area: Rect, buf: &mut Buffer) -> Viewport {
     {
         let inst = crate::app::instrument(model.instruments, &session.included, i);
         viewport = model::render_box(model, session, inst, area, buf);
+        // The hints follow the box's scroll as drawn in this very frame.
+        Clear.render(frame.hints, buf);
+        render_hints(model, viewport, frame.hints, buf);
     }
     if let Some(popup) = &model.popup {
         team::render_popup(model, popup, area, buf);
@@ -268,7 +271,7 @@ fn render_notice(model: &Model, area: Rect, buf: &mut Buffer) {
 }
 
 /// The hints of the current screen, from its binding table: as many as fit.
-fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
+fn render_hints(model: &Model, viewport: Viewport, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
     let hints: Vec<(Cow<'static, str>, &str)> = if model.is_typing() {
         match &model.session {
@@ -298,7 +301,7 @@ fn render_hints(model: &Model, area: Rect, buf: &mut Buffer) {
     } else if model.session.as_ref().is_some_and(|s| s.box_open) {
         // The box reports its own scroll while it is open.
         let mut hints = vec![(Cow::Borrowed("Esc"), "sluiten")];
-        if model.viewport.max_scroll > 0 {
+        if viewport.max_scroll > 0 {
             hints.insert(0, (Cow::Borrowed("↑↓ PgUp PgDn"), "lezen"));
         }
         hints
