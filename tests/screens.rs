@@ -366,6 +366,33 @@ fn ikm_model() {
 }
 
 #[test]
+fn every_ikm_box_is_on_screen_at_every_size() {
+    let mut model = opened(all_five());
+    page_of(&mut model, "ikm", Page::Model);
+    // Rated by the team too, so the performance column is at its tallest.
+    for _ in 0..12 {
+        press(&mut model, &[KeyCode::Char('4')]);
+        press(&mut model, &[KeyCode::Down]);
+    }
+    let boxes = &instruments()
+        .get("ikm")
+        .and_then(|i| i.model())
+        .expect("the IKM model")
+        .boxes;
+    for (w, h) in [(80, 24), (100, 30), (200, 60)] {
+        let text = screen(&mut model, w, h);
+        for b in boxes {
+            let start: String = b.title.chars().take(10).collect();
+            assert!(
+                text.contains(&start),
+                "{w}×{h}: {} missing:\n{text}",
+                b.title
+            );
+        }
+    }
+}
+
+#[test]
 fn a_model_box_taller_than_the_window_scrolls_to_its_last_line() {
     let mut model = opened(all_five());
     page_of(&mut model, "ikm", Page::Model);

@@ -86,59 +86,46 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
     let arrow = 3;
     let column_width = (body.width.saturating_sub(arrow * (columns - 1))) / columns;
     let gauge_width = usize::from(column_width).saturating_sub(6).clamp(3, 12);
-    let mut index = 0;
-    for (g, (group_id, group_title)) in r.groups.iter().enumerate() {
+    // As roomy as the window allows: a gauge and a blank line per box where all
+    // columns fit with them; fewer lines per box where not; and where even one line per
+    // box does not fit, each column scrolls to keep the selected box in view.
+    let density = (0..=DENSEST)
+        .find(|&d| {
+            r.groups.iter().all(|(group_id, _)| {
+                column(
+                    model,
+                    &r,
+                    group_id,
+                    d,
+                    column_width,
+                    gauge_width,
+                    usize::MAX,
+                )
+                .0
+                .len()
+                    <= usize::from(body.height)
+            })
+        })
+        .unwrap_or(DENSEST);
+    for (g, (group_id, _)) in r.groups.iter().enumerate() {
         let x = body.x + g as u16 * (column_width + arrow);
-        let mut lines = vec![Line::styled(group_title.clone(), theme.title())];
-        for b in r.boxes.iter().filter(|b| &b.group == group_id) {
-            let selected = index == session.cursor;
-            index += 1;
-            let weakest = r.weakest.as_ref() == Some(&b.id);
-            let name = truncate(&b.title, usize::from(column_width).saturating_sub(5));
-            let mut first = spread(
-                vec![Span::styled(
-                    name,
-                    if weakest {
-                        theme.warning()
-                    } else {
-                        theme.title()
-                    },
-                )],
-                vec![Span::styled(
-                    b.percent.map_or("—".into(), percent_text),
-                    theme.current(),
-                )],
-                column_width,
-            );
-            if selected {
-                first = first.style(theme.selected());
-            }
-            lines.push(first);
-            lines.push(match b.percent {
-                Some(p) => Line::styled(gauge(Some(p), gauge_width), theme.current()),
-                None => Line::styled("niet bekeken", theme.warning()),
-            });
-            if let Some(rating) = b.rating {
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        format!(
-                            "team {}",
-                            b.rating_display
-                                .clone()
-                                .unwrap_or_else(|| percent_text(rating))
-                        ),
-                        theme.ambition(),
-                    ),
-                    if b.differs {
-                        Span::styled(" ⚠ verschil", theme.warning())
-                    } else {
-                        Span::raw("")
-                    },
-                ]));
-            }
-            lines.push(Line::raw(""));
-        }
-        Paragraph::new(lines).render(Rect::new(x, body.y, column_width, body.height), buf);
+        let (lines, selected) = column(
+            model,
+            &r,
+            group_id,
+            density,
+            column_width,
+            gauge_width,
+            session.cursor,
+        );
+        let height = usize::from(body.height);
+        let offset = match selected {
+            Some((top, bottom)) if bottom > height => (bottom - height).min(top),
+            _ => 0,
+        };
+        Paragraph::new(lines)
+            .scroll((offset as u16, 0))
+            .render(Rect::new(x, body.y, column_width, body.height), buf);
         if g + 1 < r.groups.len() {
             Line::styled(" → ", theme.muted()).render(
                 Rect::new(x + column_width, body.y + body.height / 3, arrow, 1),
@@ -146,6 +133,94 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
             );
         }
     }
+}
+
+/// How many lines a box takes, by density: 0 its name, gauge, team rating and a blank
+/// line; 1 without the blank line; 2 (the densest) the name line with its percentage
+/// and the team rating only.
+const DENSEST: u8 = 2;
+
+/// The lines of one column of boxes, and the rows (top, bottom exclusive) of the box
+/// at `cursor` (counted over all boxes) when it is in this column.
+fn column(
+    model: &Model,
+    r: &ModelResult,
+    group_id: &str,
+    density: u8,
+    column_width: u16,
+    gauge_width: usize,
+    cursor: usize,
+) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    let theme = model.theme();
+    let title = r
+        .groups
+        .iter()
+        .find(|(id, _)| id == group_id)
+        .map_or(String::new(), |(_, t)| t.clone());
+    let mut lines = vec![Line::styled(title, theme.title())];
+    let mut selected = None;
+    for (index, b) in r.boxes.iter().enumerate() {
+        if b.group != group_id {
+            continue;
+        }
+        let top = lines.len();
+        let weakest = r.weakest.as_ref() == Some(&b.id);
+        let name = truncate(&b.title, usize::from(column_width).saturating_sub(5));
+        let mut first = spread(
+            vec![Span::styled(
+                name,
+                if weakest {
+                    theme.warning()
+                } else {
+                    theme.title()
+                },
+            )],
+            vec![Span::styled(
+                b.percent.map_or("—".into(), percent_text),
+                if b.percent.is_some() {
+                    theme.current()
+                } else {
+                    theme.warning()
+                },
+            )],
+            column_width,
+        );
+        if index == cursor {
+            first = first.style(theme.selected());
+        }
+        lines.push(first);
+        if density < 2 {
+            lines.push(match b.percent {
+                Some(p) => Line::styled(gauge(Some(p), gauge_width), theme.current()),
+                None => Line::styled("niet bekeken", theme.warning()),
+            });
+        }
+        if let Some(rating) = b.rating {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!(
+                        "team {}",
+                        b.rating_display
+                            .clone()
+                            .unwrap_or_else(|| percent_text(rating))
+                    ),
+                    theme.ambition(),
+                ),
+                if b.differs {
+                    Span::styled(" ⚠ verschil", theme.warning())
+                } else {
+                    Span::raw("")
+                },
+            ]));
+        }
+        if index == cursor {
+            selected = Some((top, lines.len()));
+        }
+        if density == 0 {
+            lines.push(Line::raw(""));
+        }
+    }
+    (lines, selected)
 }
 
 /// The items behind the box under the cursor, with their answers.
