@@ -1135,3 +1135,26 @@ fn a_measurement_not_taken_says_so_once_in_every_format() {
     );
     assert!(html.contains("niet gemeten"));
 }
+
+#[test]
+fn a_provisional_result_is_marked_once_in_every_format() {
+    // Part of the Stv open (provisional) and part of the Gouden Oor open.
+    let mut a = fixture();
+    a.respondents[0]
+        .answers
+        .of_mut("stv-kfm")
+        .set_status("I.2", Status::Open);
+    let results = goudenoor::domain::result::build(instruments(), &a);
+    assert!(results.instruments.iter().all(|r| r.provisional));
+    for format in [Format::Text, Format::Md] {
+        let out = report(&a, format, Options::default());
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Once on the summary page and once in each instrument's details.
+        assert_eq!(
+            out.matches("Voorlopig: er staat nog iets open.").count(),
+            2 * results.instruments.len(),
+            "{format:?}:\n{out}"
+        );
+        assert!(!out.contains("(voorlopig):"), "{format:?}");
+    }
+}

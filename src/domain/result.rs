@@ -91,6 +91,17 @@ pub struct InstrumentResult {
     pub detail: Detail,
 }
 
+impl InstrumentResult {
+    /// The verdict with its provisional mark, as the screen and the plain formats say it.
+    pub fn verdict_in_full(&self) -> String {
+        if self.provisional {
+            format!("{} {PROVISIONAL}", self.verdict)
+        } else {
+            self.verdict.clone()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Detail {
     Grid(GridResult),
@@ -335,6 +346,9 @@ pub fn build_for(
     }
 }
 
+/// Said after the verdict of a provisional result, in every format and on the screen.
+pub const PROVISIONAL: &str = "Voorlopig: er staat nog iets open.";
+
 pub fn instrument_result(
     instruments: &Instruments,
     inst: &Instrument,
@@ -469,18 +483,13 @@ fn norm_result(r: &mut InstrumentResult, n: &super::instrument::Norm, a: &ItemAn
         percent: 100.0 * t.value() / f64::from(n.scale.max),
         scale: ChangeScale::Score,
     });
-    let provisional = if summary.provisional {
-        " (voorlopig)"
-    } else {
-        ""
-    };
     r.verdict = match (summary.total, sufficient) {
         (Some(t), Some(s)) => format!(
-            "Totaal {}{provisional}: {} ({s} is voldoende).",
+            "Totaal {}: {} ({s} is voldoende).",
             t.display(),
             norm::verdict(t, s)
         ),
-        (Some(t), None) => format!("Totaal {}{provisional}.", t.display()),
+        (Some(t), None) => format!("Totaal {}.", t.display()),
         (None, _) => {
             let scored = summary.parts.iter().filter(|p| p.score.is_some()).count();
             format!(

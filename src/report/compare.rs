@@ -30,7 +30,7 @@ fn heading(a: &Assessment, b: &Assessment) -> String {
 }
 
 fn verdict(result: &AssessmentResult, id: &str) -> String {
-    result.get(id).map_or("—".into(), |r| r.verdict.clone())
+    result.get(id).map_or("—".into(), |r| r.verdict_in_full())
 }
 
 /// The later round's ambition per grid row, "—" elsewhere.

@@ -6,7 +6,7 @@
 use super::model::{Report, TeamInstrument, percent};
 use super::plain;
 use super::svg::{self, Line};
-use crate::domain::result::{Detail, GridResult, InstrumentResult, MeasurementRow};
+use crate::domain::result::{Detail, GridResult, InstrumentResult, MeasurementRow, PROVISIONAL};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// The report style: one file, inlined into every HTML report.
@@ -96,10 +96,10 @@ fn grid_radar(r: &Report, res: &InstrumentResult, g: &GridResult) -> Markup {
     )
 }
 
-fn provisional(res_provisional: bool, verdict: &str) -> Markup {
+fn provisional(provisional: bool) -> Markup {
     html! {
-        @if res_provisional && !verdict.contains("voorlopig") {
-            " " span.provisional { "voorlopig" }
+        @if provisional {
+            " " span.provisional title=(PROVISIONAL) { "voorlopig" }
         }
     }
 }
@@ -119,7 +119,7 @@ fn summary(r: &Report) -> Markup {
                             div.mini { (svg::model(m)) }
                         }
                         div.cardtext {
-                            p.verdict { (s.verdict) (provisional(s.provisional, &s.verdict)) }
+                            p.verdict { (s.verdict) (provisional(s.provisional)) }
                             @if let Some(trend) = &s.trend { p { "Trend: " (trend) } }
                             @if !s.gaps.is_empty() {
                                 p.small { strong { (s.gaps_title) } }
@@ -364,7 +364,7 @@ fn details(r: &Report) -> Markup {
             section.instrument {
                 h2 { (res.title) }
                 @if let Some(intro) = r.instruments.get(&res.id).and_then(|i| i.intro.first()) { p.why { (intro) } }
-                p.summary { (res.verdict) (provisional(res.provisional, &res.verdict)) }
+                p.summary { (res.verdict) (provisional(res.provisional)) }
                 (detail(r, res))
                 @if !res.warnings.is_empty() {
                     h3 { "Let op" }

@@ -2,7 +2,7 @@
 //! the workshop, with padded tables and notes that keep their line breaks.
 
 use super::model::{Report, percent};
-use crate::domain::result::{Detail, InstrumentResult};
+use crate::domain::result::{Detail, InstrumentResult, PROVISIONAL};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -109,8 +109,8 @@ fn summary(out: &mut String, r: &Report) {
     for s in &r.summaries {
         let _ = writeln!(out, "### {}\n", s.title);
         let _ = write!(out, "{}", s.verdict);
-        if s.provisional && !s.verdict.contains("voorlopig") {
-            out.push_str(" *Voorlopig: er staat nog iets open.*");
+        if s.provisional {
+            let _ = write!(out, " *{PROVISIONAL}*");
         }
         out.push_str("\n\n");
         if let Some(trend) = &s.trend {
@@ -366,8 +366,8 @@ fn details(out: &mut String, r: &Report) {
     for res in &r.result.instruments {
         let _ = writeln!(out, "## {}\n", res.title);
         let _ = write!(out, "**{}**", res.verdict);
-        if res.provisional && !res.verdict.contains("voorlopig") {
-            out.push_str(" *Voorlopig: er staat nog iets open.*");
+        if res.provisional {
+            let _ = write!(out, " *{PROVISIONAL}*");
         }
         out.push_str("\n\n");
         detail(out, r, res);

@@ -3,7 +3,7 @@
 
 use super::model::{Report, percent};
 use super::{plain, plain_lines};
-use crate::domain::result::{Detail, InstrumentResult};
+use crate::domain::result::{Detail, InstrumentResult, PROVISIONAL};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -84,8 +84,8 @@ fn summary(out: &mut Out, r: &Report) {
     out.blank();
     for s in &r.summaries {
         out.heading(&s.title);
-        let verdict = if s.provisional && !s.verdict.contains("voorlopig") {
-            format!("{} Voorlopig: er staat nog iets open.", s.verdict)
+        let verdict = if s.provisional {
+            format!("{} {PROVISIONAL}", s.verdict)
         } else {
             s.verdict.clone()
         };
@@ -327,11 +327,7 @@ fn model(out: &mut Out, m: &crate::domain::result::ModelResult) {
 fn details(out: &mut Out, r: &Report) {
     for res in &r.result.instruments {
         out.heading(&res.title);
-        let mut verdict = res.verdict.clone();
-        if res.provisional && !verdict.contains("voorlopig") {
-            verdict.push_str(" Voorlopig: er staat nog iets open.");
-        }
-        out.wrap(&verdict, "  ", "  ");
+        out.wrap(&res.verdict_in_full(), "  ", "  ");
         out.blank();
         match &res.detail {
             Detail::Grid(g) => grid(out, r, res, g),

@@ -41,6 +41,15 @@ pub fn radar_for(grid: &GridResult, theme: Theme) -> Radar {
     }
 }
 
+/// A provisional verdict stands out.
+fn verdict_style(r: &InstrumentResult, theme: Theme) -> Style {
+    if r.provisional {
+        theme.warning()
+    } else {
+        theme.current()
+    }
+}
+
 fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
     wrap(text, width)
         .into_iter()
@@ -122,7 +131,11 @@ pub fn grid_lines(
         lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
-    lines.extend(wrapped(&r.verdict, width, theme.current()));
+    lines.extend(wrapped(
+        &r.verdict_in_full(),
+        width,
+        verdict_style(r, theme),
+    ));
     if g.summary.mean.is_some() {
         let counts: Vec<String> = g
             .levels
@@ -250,7 +263,7 @@ fn norm_lines(
     lines.extend(wrapped(
         &format!(
             "{}{}",
-            r.verdict,
+            r.verdict_in_full(),
             n.total
                 .map(|t| format!(" Onafgerond {}.", t.exact()))
                 .unwrap_or_default()
@@ -285,11 +298,19 @@ fn detail_lines(r: &InstrumentResult, theme: Theme, width: u16) -> Vec<Line<'sta
                 lines.push(Line::from(spans));
             }
             // Fields still empty are among the result's warnings, shown below.
-            lines.extend(wrapped(&r.verdict, width, theme.current()));
+            lines.extend(wrapped(
+                &r.verdict_in_full(),
+                width,
+                verdict_style(r, theme),
+            ));
         }
         Detail::Calculator(c) => {
             lines.push(Line::styled(r.title.clone(), theme.title()));
-            lines.extend(wrapped(&r.verdict, width, theme.current()));
+            lines.extend(wrapped(
+                &r.verdict_in_full(),
+                width,
+                verdict_style(r, theme),
+            ));
             for id in [
                 "bc.weg_totaal",
                 "bc.mond_saldo",
@@ -326,7 +347,11 @@ fn detail_lines(r: &InstrumentResult, theme: Theme, width: u16) -> Vec<Line<'sta
         }
         Detail::Model(m) => {
             lines.push(Line::styled(r.title.clone(), theme.title()));
-            lines.extend(wrapped(&r.verdict, width, theme.current()));
+            lines.extend(wrapped(
+                &r.verdict_in_full(),
+                width,
+                verdict_style(r, theme),
+            ));
             for (group, title) in &m.groups {
                 let boxes: Vec<String> = m
                     .boxes
