@@ -113,7 +113,9 @@ pub fn questionnaire(
     }
 }
 
-/// Apply one accepted answer of a participant to their respondent's answers.
+/// Apply one accepted answer of a participant to their respondent's answers: only to
+/// a respondent item of an instrument the assessment includes, and only a value that
+/// fits the item, as `goudenoor set` checks; a refused answer changes nothing.
 pub fn apply(
     instruments: &Instruments,
     assessment: &mut Assessment,
@@ -121,38 +123,45 @@ pub fn apply(
     item: &str,
     value: &AnswerValue,
 ) -> Result<(), String> {
+    let included = assessment.instrument_ids();
     let (inst, item_ref) = instruments
         .find_item(item)
-        .ok_or_else(|| format!("\"{item}\" bestaat niet"))?;
-    let answers = assessment
+        .filter(|(inst, item)| included.contains(&inst.id) && item.scope == Scope::Respondent)
+        .ok_or_else(|| format!("\"{item}\" is geen vraag van deze beoordeling"))?;
+    let answers = &mut assessment
         .respondents
         .get_mut(respondent)
         .ok_or("onbekende deelnemer")?
-        .answers
-        .of_mut(&inst.id);
+        .answers;
+    // Worked out on a copy, so a refused answer leaves the earlier one in place.
+    let mut items = answers.of(&inst.id).clone();
     match value {
-        AnswerValue::Level(n) => answers.set_level(item, Level::new(*n)),
-        AnswerValue::Ambition(n) => answers.set_ambition(item, Level::new(*n)),
-        AnswerValue::Status(s) => answers.set_status(
+        AnswerValue::Level(n) => items.set_level(item, Level::new(*n)),
+        AnswerValue::Ambition(n) => items.set_ambition(item, Level::new(*n)),
+        AnswerValue::Status(s) => items.set_status(
             item,
             match s.as_str() {
                 "met" => Status::Met,
                 "not_met" => Status::NotMet,
-                _ => Status::Open,
+                "open" => Status::Open,
+                _ => return Err(format!("\"{s}\" — verwacht met, not_met of open")),
             },
         ),
-        AnswerValue::Check(c) => answers.set_check(
+        AnswerValue::Check(c) => items.set_check(
             item,
             match c.as_str() {
                 "ja" => Check::Ja,
                 "deels" => Check::Deels,
                 "nee" => Check::Nee,
                 "nvt" => Check::Nvt,
-                _ => Check::Open,
+                "open" => Check::Open,
+                _ => return Err(format!("\"{c}\" — verwacht ja, deels, nee, nvt of open")),
             },
         ),
-        AnswerValue::Number(v) => answers.set_number(item, Some(*v)),
-        AnswerValue::Choice(_) => {}
+        AnswerValue::Number(v) => items.set_number(item, Some(*v)),
+        AnswerValue::Choice(c) => {
+            return Err(format!("\"{c}\" — hier is geen keuze te maken"));
+        }
         AnswerValue::Note(note) => {
             let empty = match item_ref.kind {
                 ItemKind::Criterion => Answer::Criterion {
@@ -169,17 +178,15 @@ pub fn apply(
                     note: String::new(),
                 },
             };
-            answers.set_note(item, empty, note.clone());
+            items.set_note(item, empty, note.clone());
         }
-        AnswerValue::Clear => answers.clear(item),
+        AnswerValue::Clear => items.clear(item),
     }
     // What the server accepted also fits the instrument; keep it that way.
-    if let Some(answer) = answers.get(item)
-        && let Err(e) = crate::domain::validate::answer(item_ref.kind, answer)
-    {
-        answers.clear(item);
-        return Err(e);
+    if let Some(answer) = items.get(item) {
+        crate::domain::validate::answer(item_ref.kind, answer)?;
     }
+    *answers.of_mut(&inst.id) = items;
     Ok(())
 }
 

@@ -104,8 +104,10 @@ pub(super) fn event(model: &mut Model, event: LiveEvent) -> Vec<Effect> {
                 &item,
                 &value,
             ) {
+                // Named as the facilitator sees them (a letter when anonymous).
+                let who = session.respondent_label(index);
                 model.notice = Some(Notice::Error(format!(
-                    "Antwoord van deelnemer {participant} op {item} niet bewaard: {e}"
+                    "Antwoord van {who} op {item} niet bewaard: {e}"
                 )));
                 return vec![];
             }

@@ -395,7 +395,16 @@ pub(super) fn update_dialog(model: &mut Model, msg: Msg) -> Vec<Effect> {
                         if *current != text {
                             session.remember();
                             let name = session.assessment.unique_name(&text);
-                            session.assessment.respondents[selected].name = name;
+                            let old = std::mem::replace(
+                                &mut session.assessment.respondents[selected].name,
+                                name.clone(),
+                            );
+                            // A live participant's answers keep going to this respondent.
+                            if let Some(p) = session.live.as_mut().and_then(|l| {
+                                l.participants.iter_mut().find(|p| p.respondent == old)
+                            }) {
+                                p.respondent = name;
+                            }
                             return save(session);
                         }
                     }

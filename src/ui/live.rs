@@ -101,10 +101,17 @@ pub fn render(
     let qr_width = live.qr.first().map_or(0, |l| l.width() as u16);
     let qr_height = live.qr.len() as u16;
     if live.qr_big {
-        let status = status_lines(model, live, area.width);
+        let mut status = status_lines(model, live, area.width);
+        let room = area.bottom().saturating_sub(area.y + qr_height);
+        // Below the QR code with a blank line between, or, when that does not fit, right
+        // under it with the short code before the address (which the QR code holds).
+        let fits = room > status.len() as u16;
+        if !fits {
+            status.swap(1, 2);
+        }
         let x = area.x + area.width.saturating_sub(qr_width) / 2;
         draw_qr(&live.qr, x, area.y, buf, area);
-        let below = area.y + qr_height + 1;
+        let below = area.y + qr_height + u16::from(fits);
         if below < area.bottom() {
             Paragraph::new(status).render(
                 Rect::new(area.x, below, area.width, area.bottom() - below),
