@@ -1185,3 +1185,35 @@ fn workshop_step_80x24_snapshot() {
     let mut model = running();
     insta::assert_snapshot!("live_workshop_80x24", screen(&mut model, 80, 24));
 }
+
+#[test]
+fn undo_never_takes_back_what_participants_sent() {
+    let mut model = two_joined();
+    let (inst, grid) = grid_item();
+    // The facilitator changes something on a shift page (an undo copy is taken)...
+    go(&mut model, |s| matches!(s, Step::Page(..)));
+    update(&mut model, Msg::SetLevel(2));
+    // ...then a participant answers, and the facilitator presses u.
+    update(&mut model, answered_msg(1, grid.id, AnswerValue::Level(4)));
+    update(&mut model, Msg::Undo);
+    let a = assessment(&model);
+    assert_eq!(
+        a.respondents[0].answers.of(&inst.id).level(grid.id),
+        Level::new(4),
+        "Anna's answer stays"
+    );
+    assert_eq!(names(&model), ["Anna", "Bram"]);
+    match &model.notice {
+        Some(Notice::Info(text)) => assert!(text.contains("deelnemers"), "{text}"),
+        other => panic!("why nothing was undone, not {other:?}"),
+    }
+    // Later answers still reach Anna.
+    update(&mut model, answered_msg(1, grid.id, AnswerValue::Level(3)));
+    assert_eq!(
+        assessment(&model).respondents[0]
+            .answers
+            .of(&inst.id)
+            .level(grid.id),
+        Level::new(3)
+    );
+}

@@ -72,6 +72,9 @@ pub(super) fn event(model: &mut Model, event: LiveEvent) -> Vec<Effect> {
             } else {
                 name
             };
+            // Undo restores whole copies of the assessment: one taken before this
+            // participant joined would lose them. What came in live stays.
+            session.undo.clear();
             let names = session.assessment.add_respondents(vec![Respondent {
                 name,
                 answers: Default::default(),
@@ -111,6 +114,8 @@ pub(super) fn event(model: &mut Model, event: LiveEvent) -> Vec<Effect> {
                 )));
                 return vec![];
             }
+            // As for joining: an undo copy from before this answer would lose it.
+            session.undo.clear();
             session.unsaved_note = true;
             let mut effects = vec![Effect::SaveBatched];
             if session.live.as_ref().is_some_and(|l| l.results_shown) {

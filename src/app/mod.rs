@@ -1107,9 +1107,11 @@ fn update_session(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 save(model.session.as_ref().expect("a session"))
             }
             None => {
-                model.notice = Some(Notice::Info(
-                    "Niets om ongedaan te maken in deze sessie.".into(),
-                ));
+                model.notice = Some(Notice::Info(if session.live.is_some() {
+                    "Niets om ongedaan te maken: sinds uw laatste wijziging kwamen er antwoorden van deelnemers binnen, en die blijven bewaard.".into()
+                } else {
+                    "Niets om ongedaan te maken in deze sessie.".into()
+                }));
                 vec![]
             }
         },
