@@ -866,3 +866,28 @@ fn a_checklist_sections_score_stays_whole_at_80_columns() {
         "{header}"
     );
 }
+
+#[test]
+fn a_notice_ends_with_the_next_key_but_a_failed_save_stays() {
+    let mut model = opened(blank());
+    update(&mut model, Msg::Info("Rapport geschreven: x.html".into()));
+    assert!(model.notice.is_some());
+    // Drawing, resizing and the runtime's replies leave it standing...
+    screen(&mut model, 80, 24);
+    update(&mut model, Msg::SaveDue);
+    assert!(model.notice.is_some());
+    // ...the user's next key ends it.
+    press(&mut model, &[KeyCode::Down]);
+    assert_eq!(model.notice, None);
+
+    update(
+        &mut model,
+        Msg::SaveFailed("Opslaan in /data/x.ron is mislukt: schijf vol".into()),
+    );
+    press(&mut model, &[KeyCode::Down]);
+    assert!(
+        matches!(&model.notice, Some(Notice::Error(e)) if e.contains("schijf vol")),
+        "{:?}",
+        model.notice
+    );
+}

@@ -631,6 +631,32 @@ pub enum Msg {
     SaveFailed(String),
 }
 
+impl Msg {
+    /// A key or a click, as opposed to what the runtime, the live server or drawing
+    /// report back.
+    pub fn is_from_user(&self) -> bool {
+        !matches!(
+            self,
+            Msg::Resize(..)
+                | Msg::Viewport(_)
+                | Msg::Imported(..)
+                | Msg::PreviousRound(_)
+                | Msg::Trashed(_)
+                | Msg::LiveStarted(_)
+                | Msg::Live(_)
+                | Msg::Compared(_)
+                | Msg::Popup(_)
+                | Msg::Listed(_)
+                | Msg::Opened(_)
+                | Msg::Saved(_)
+                | Msg::SaveDue
+                | Msg::Info(_)
+                | Msg::Failed(_)
+                | Msg::SaveFailed(_)
+        )
+    }
+}
+
 /// The server runs: where participants join.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LiveStarted {
@@ -709,6 +735,11 @@ pub enum Effect {
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // A notice answers the last thing the user did: the next key or click ends it (what
+    // that key does may set a new one). A failed save stays until a save works again.
+    if msg.is_from_user() && !model.save_failed {
+        model.notice = None;
+    }
     match msg {
         Msg::Quit => return quit(model),
         Msg::QuitAnyway => {
