@@ -891,3 +891,36 @@ fn a_notice_ends_with_the_next_key_but_a_failed_save_stays() {
         model.notice
     );
 }
+
+#[test]
+fn an_action_names_the_items_it_serves_as_the_reports_do() {
+    let mut model = opened(blank());
+    model
+        .session
+        .as_mut()
+        .unwrap()
+        .assessment
+        .actions
+        .push(goudenoor::domain::Action {
+            what: "Klanten terugbellen".into(),
+            items: vec!["go2".into(), "IV.2".into()],
+            owner: String::new(),
+            deadline: None,
+            status: Default::default(),
+            note: String::new(),
+            from_round: None,
+        });
+    go(&mut model, |s| s == Step::Actions);
+    let text = screen(&mut model, 100, 30);
+    let result = goudenoor::domain::result::build(
+        goudenoor::domain::Instruments::embedded(),
+        &model.session.as_ref().unwrap().assessment,
+    );
+    let expected = format!(
+        "voor: {}, {}",
+        result.item_label("go2"),
+        result.item_label("IV.2")
+    );
+    assert!(!expected.contains("go2"), "{expected}");
+    assert!(text.contains(&expected), "{expected}:\n{text}");
+}

@@ -309,7 +309,7 @@ impl<'a> Report<'a> {
             .map(|a| ActionRow {
                 what: a.what.clone(),
                 item_ids: a.items.clone(),
-                items: a.items.iter().map(|id| item_label(&result, id)).collect(),
+                items: a.items.iter().map(|id| result.item_label(id)).collect(),
                 owner: a.owner.clone(),
                 deadline: a.deadline,
                 status: a.status.label(),
@@ -354,60 +354,6 @@ impl<'a> Report<'a> {
             .confidential
             .then(|| format!("Vertrouwelijk · {}", self.made.date))
     }
-}
-
-/// The name of an item, part, section, box or measurement in the results; the id when
-/// it is none of those.
-pub fn item_label(result: &AssessmentResult, id: &str) -> String {
-    for r in &result.instruments {
-        let found = match &r.detail {
-            Detail::Grid(g) => g
-                .rows
-                .iter()
-                .find(|row| row.id == id)
-                .map(|row| format!("{} {}", row.number, row.to)),
-            Detail::Norm(n) => n
-                .parts
-                .iter()
-                .find(|p| p.id == id)
-                .map(|p| format!("{} {}", p.numeral, p.title))
-                .or_else(|| {
-                    n.parts
-                        .iter()
-                        .flat_map(|p| &p.criteria)
-                        .find(|c| c.id == id)
-                        .map(|c| format!("{} {}", c.id, c.short))
-                })
-                .or_else(|| {
-                    n.measurements
-                        .iter()
-                        .find(|m| m.id == id)
-                        .map(|m| m.name.clone())
-                }),
-            Detail::Checklist(c) => c
-                .sections
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.title.clone())
-                .or_else(|| {
-                    c.sections
-                        .iter()
-                        .flat_map(|s| &s.items)
-                        .find(|i| i.id == id)
-                        .map(|i| i.label.clone())
-                }),
-            Detail::Calculator(c) => c
-                .measurements
-                .iter()
-                .find(|m| m.id == id)
-                .map(|m| m.name.clone()),
-            Detail::Model(m) => m.boxes.iter().find(|b| b.id == id).map(|b| b.title.clone()),
-        };
-        if let Some(label) = found {
-            return label;
-        }
-    }
-    id.to_string()
 }
 
 fn median_text(values: &mut [f64], display: impl Fn(f64) -> String) -> String {

@@ -100,7 +100,14 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
             if i == cursor {
                 let mut detail = Vec::new();
                 if !action.items.is_empty() {
-                    detail.push(format!("voor: {}", action.items.join(", ")));
+                    // By name, as the reports say it: "2 Beleving", not "go2".
+                    let result = session.result(model.instruments);
+                    let names: Vec<String> = action
+                        .items
+                        .iter()
+                        .map(|id| result.item_label(id))
+                        .collect();
+                    detail.push(format!("voor: {}", names.join(", ")));
                 }
                 if let Some(round) = action.from_round {
                     detail.push(format!("uit ronde {round}"));
