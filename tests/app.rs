@@ -924,3 +924,16 @@ fn an_action_names_the_items_it_serves_as_the_reports_do() {
     assert!(!expected.contains("go2"), "{expected}");
     assert!(text.contains(&expected), "{expected}:\n{text}");
 }
+
+#[test]
+fn a_dialog_does_not_offer_help_it_cannot_open() {
+    let mut model = home_model();
+    update(&mut model, Msg::NewAssessment);
+    for _ in 0..3 {
+        let text = screen(&mut model, 80, 24);
+        let hints = text.lines().last().unwrap_or_default();
+        assert!(!hints.contains("hulp"), "{hints}");
+        press(&mut model, &[KeyCode::Tab]);
+    }
+    assert!(matches!(model.home.dialog, Some(Dialog::New { .. })));
+}

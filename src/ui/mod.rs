@@ -337,8 +337,11 @@ fn render_hints(model: &Model, viewport: Viewport, area: Rect, buf: &mut Buffer)
             .map(|b| (b.label, b.what))
             .collect()
     };
-    // "? hulp" always fits: the way to every other key.
-    let help = !model.is_typing();
+    // "? hulp" always fits: the way to every other key. A dialog or the IKM box lists
+    // all of its keys itself, and ? does not open the help there.
+    let help = !model.is_typing()
+        && model.home.dialog.is_none()
+        && !model.session.as_ref().is_some_and(|s| s.box_open);
     let room = usize::from(area.width).saturating_sub(if help { 8 } else { 0 });
     let mut spans = Vec::new();
     let mut used = 0;
