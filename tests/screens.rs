@@ -393,6 +393,41 @@ fn every_ikm_box_is_on_screen_at_every_size() {
 }
 
 #[test]
+fn every_reading_in_every_ikm_box_shows_its_whole_answer_at_80_columns() {
+    let mut model = opened(all_five());
+    page_of(&mut model, "ikm", Page::Model);
+    let result = goudenoor::domain::result::build(
+        instruments(),
+        &model.session.as_ref().unwrap().assessment,
+    );
+    let Some(goudenoor::domain::result::Detail::Model(m)) =
+        result.get("ikm").map(|r| r.detail.clone())
+    else {
+        panic!("the model's result");
+    };
+    screen(&mut model, 80, 24);
+    for b in &m.boxes {
+        press(&mut model, &[KeyCode::Enter]);
+        let mut seen = String::new();
+        for _ in 0..10 {
+            seen.push_str(&screen(&mut model, 80, 24));
+            press(&mut model, &[KeyCode::PageDown]);
+        }
+        for r in &b.readings {
+            assert!(
+                seen.contains(&r.answer),
+                "{}: {} '{}' cut:\n{seen}",
+                b.title,
+                r.id,
+                r.answer
+            );
+        }
+        press(&mut model, &[KeyCode::Esc]);
+        press(&mut model, &[KeyCode::Down]);
+    }
+}
+
+#[test]
 fn a_model_box_taller_than_the_window_scrolls_to_its_last_line() {
     let mut model = opened(all_five());
     page_of(&mut model, "ikm", Page::Model);

@@ -12,6 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 fn result(model: &Model, session: &Session, inst: &Instrument) -> ModelResult {
     let result = session.result(model.instruments);
@@ -46,7 +47,7 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
     // The keys are in the hint bar too: where they do not fit beside the title, they
     // are left out rather than cut.
     let keys = "Enter: wat zit erachter · 1–5: beoordeling team";
-    let fits = unicode_width::UnicodeWidthStr::width(format!("{} {keys}", inst.title).as_str())
+    let fits = UnicodeWidthStr::width(format!("{} {keys}", inst.title).as_str())
         <= usize::from(area.width);
     let mut header = vec![spread(
         vec![Span::styled(inst.title.clone(), theme.title())],
@@ -252,19 +253,27 @@ pub fn render_box(
         ));
     }
     for reading in &b.readings {
-        lines.push(Line::from(vec![
-            Span::raw(format!("{} ", clean(&reading.label))),
-            Span::styled(
-                format!(
-                    "{}{}",
-                    reading.answer,
-                    reading
-                        .percent
-                        .map_or(String::new(), |p| format!(" ({})", percent_text(p)))
-                ),
-                theme.current(),
-            ),
-        ]));
+        // The label wraps; its answer follows on the last line, or on a line of its own
+        // where it does not fit there.
+        let answer = format!(
+            "{}{}",
+            reading.answer,
+            reading
+                .percent
+                .map_or(String::new(), |p| format!(" ({})", percent_text(p)))
+        );
+        let mut label = wrap(&clean(&reading.label), inner_width);
+        let last = label.pop().unwrap_or_default();
+        lines.extend(label.into_iter().map(Line::raw));
+        if last.width() + 1 + answer.width() <= usize::from(inner_width) {
+            lines.push(Line::from(vec![
+                Span::raw(format!("{last} ")),
+                Span::styled(answer, theme.current()),
+            ]));
+        } else {
+            lines.push(Line::raw(last));
+            lines.push(Line::styled(format!("  {answer}"), theme.current()));
+        }
         lines.extend(
             wrap(&reading.reason, inner_width.saturating_sub(2))
                 .into_iter()
