@@ -374,3 +374,32 @@ fn a_norm_page_in_a_workshop_says_who_answers() {
         "{text}"
     );
 }
+
+#[test]
+fn too_few_answers_is_said_whole_at_80_columns() {
+    // Of four, only Anna answered shift 5 and criterion I.5: no proposal for either.
+    let mut a = workshop();
+    for r in a.respondents.iter_mut().skip(1) {
+        r.answers.of_mut(GO).set_level("go5", None);
+        r.answers.of_mut(STV).set_status("I.5", Status::Open);
+    }
+    a.respondents[0]
+        .answers
+        .of_mut(STV)
+        .set_status("I.5", Status::Met);
+    let mut model = opened(a);
+    team_step(&mut model);
+    for item in ["go5", "I.5"] {
+        let row = row_of(&model, item);
+        update(&mut model, Msg::PickRow(row));
+        let mut text = String::new();
+        for _ in 0..12 {
+            text = screen(&mut model, 80, 24);
+            if text.contains("(1 van 4)") {
+                break;
+            }
+            press(&mut model, &[KeyCode::PageDown]);
+        }
+        assert!(text.contains("te weinig (1 van 4)"), "{item}:\n{text}");
+    }
+}

@@ -34,6 +34,11 @@ impl Quorum {
             self.answered, self.respondents
         )
     }
+
+    /// "te weinig (2 van 8)", where the long form does not fit.
+    pub fn short_message(self) -> String {
+        format!("te weinig ({} van {})", self.answered, self.respondents)
+    }
 }
 
 /// A median that may fall between two levels: stored in halves (5 = 2,5).

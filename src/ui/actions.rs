@@ -1,6 +1,6 @@
 //! The action plan: what, for which items, who, when, and where it stands.
 
-use super::text::{clean, offset_to_show, render_scrolled, spread, truncate, wrap};
+use super::text::{clean, offset_to_show, render_scrolled, spread, truncate, wrap, wrapped_lines};
 use crate::app::{ActionField, EditTarget, Model, Session};
 use crate::domain::ActionStatus;
 use ratatui::buffer::Buffer;
@@ -15,29 +15,30 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|a| a.status != ActionStatus::Klaar)
         .count();
-    let header = vec![
-        spread(
-            vec![Span::styled("Actieplan", theme.title())],
-            vec![Span::styled(
-                format!(
-                    "{} · {open} nog te doen",
-                    crate::text::count(actions.len(), "actie", "acties")
-                ),
-                theme.muted(),
-            )],
-            area.width,
-        ),
-        Line::styled(
-            "Klachtenvisie: waar willen we heen (het doel) en hoe gaan we dit doen (de acties)?",
+    let mut header = vec![spread(
+        vec![Span::styled("Actieplan", theme.title())],
+        vec![Span::styled(
+            format!(
+                "{} · {open} nog te doen",
+                crate::text::count(actions.len(), "actie", "acties")
+            ),
             theme.muted(),
-        ),
-    ];
-    Paragraph::new(header).render(Rect::new(area.x, area.y, area.width, 2), buf);
+        )],
+        area.width,
+    )];
+    // The question the plan answers, whole at any width.
+    header.extend(wrapped_lines(
+        "Klachtenvisie: waar willen we heen (het doel) en hoe gaan we dit doen (de acties)?",
+        area.width,
+        theme.muted(),
+    ));
+    let header_height = header.len() as u16;
+    Paragraph::new(header).render(Rect::new(area.x, area.y, area.width, header_height), buf);
     let body = Rect::new(
         area.x,
-        area.y + 3,
+        area.y + header_height + 1,
         area.width,
-        area.height.saturating_sub(3),
+        area.height.saturating_sub(header_height + 1),
     );
     if actions.is_empty() {
         let text = "Nog geen acties. Druk op n voor een nieuwe actie, of kies op de resultaten een volgende stap en druk op a: die wordt hier een actie met eigenaar en deadline.";

@@ -80,6 +80,8 @@ fn row_line(
         _ => format!("{} {}", item.id, item.label),
     };
     let mut spans = vec![Span::raw(format!("{:<22}", truncate(&label, 21)))];
+    // The last span's shorter form, where it has one.
+    let mut shorter: Option<String> = None;
     let level_name = |l: Level| match inst.grid() {
         Some(g) => g.level_name(l).to_string(),
         None => l.value().to_string(),
@@ -130,6 +132,7 @@ fn row_line(
                 ));
             }
             if agreed.level(&row.item).is_none() && !spread.quorum.holds() {
+                shorter = Some(format!(" {}", spread.quorum.short_message()));
                 spans.push(Span::styled(
                     format!(" {}", spread.quorum.message()),
                     theme.muted(),
@@ -160,10 +163,11 @@ fn row_line(
             let status = agreed.status(&row.item);
             spans.push(match (status, proposed.status(&row.item)) {
                 (Status::Open, Status::Open) if !t.quorum().holds() => {
+                    shorter = Some(format!(" — {}", t.quorum().short_message()));
                     Span::styled(format!(" — {}", t.quorum().message()), theme.muted())
                 }
                 (Status::Open, Status::Open) if t.met == t.not_met && t.met > 0 => {
-                    Span::styled(" — staken", theme.muted())
+                    Span::styled(" — gelijke stand", theme.muted())
                 }
                 (Status::Open, Status::Open) => Span::styled(" —", theme.muted()),
                 (Status::Open, p) => Span::styled(format!(" {}?", p.label()), theme.muted()),
@@ -192,6 +196,7 @@ fn row_line(
             let answer = agreed.check(&row.item);
             spans.push(match (answer, proposed.check(&row.item)) {
                 (Check::Open, Check::Open) if !t.quorum().holds() => {
+                    shorter = Some(format!(" — {}", t.quorum().short_message()));
                     Span::styled(format!(" — {}", t.quorum().message()), theme.muted())
                 }
                 (Check::Open, Check::Open) => Span::styled(" —", theme.muted()),
@@ -218,12 +223,25 @@ fn row_line(
                     ));
                 }
             }
+            if median.is_none() {
+                shorter = Some(format!(" mediaan {}", quorum.short_message()));
+            }
             spans.push(Span::raw(format!(
                 " mediaan {}",
                 median.map_or(quorum.message(), |v| m.display(v))
             )));
         }
         ItemKind::Field(_) | ItemKind::Input(_) => {}
+    }
+    // The closing words give way at the edge: a shorter form, then an ellipsis.
+    let used: usize = spans[..spans.len() - 1].iter().map(|s| s.width()).sum();
+    // The body's last column is the scrollbar's.
+    let room = usize::from(width.saturating_sub(1)).saturating_sub(used);
+    if let Some(last) = spans.last_mut()
+        && last.width() > room
+    {
+        let short = shorter.unwrap_or_else(|| last.content.to_string());
+        last.content = truncate(&short, room).into();
     }
     let line = Line::from(spans);
     if cursor {
@@ -294,7 +312,8 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
                 "Doel kiezen: 1–4 (0 wist) — daarna gelden de toetsen weer voor het niveau"
                     .to_string()
             } else {
-                "Akkoord: 1–4 · d+1–4 doel · v/n/o · Enter voorstel? over · A alle".to_string()
+                "Akkoord 1–4 · doel d+1–4 · v/n/o · Enter: voorstel (?) overnemen · A: alle"
+                    .to_string()
             },
             if session.team_ambition {
                 theme.warning()
