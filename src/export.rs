@@ -12,8 +12,9 @@ pub fn report_folder() -> PathBuf {
 }
 
 /// Write the HTML report of `assessment` into the report folder under a fresh name;
-/// with the complaint-procedure check, its draft procedure beside it.
-pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<PathBuf, String> {
+/// with the complaint-procedure check, its draft procedure beside it. Returns what was
+/// written, the report first.
+pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<Vec<PathBuf>, String> {
     let instruments = crate::domain::Instruments::embedded();
     let slug = crate::store::slugify(&assessment.title);
     let date = jiff::Timestamp::now()
@@ -27,7 +28,7 @@ pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<PathBu
         crate::report::Options::default(),
     );
     let folder = report_folder();
-    let report = write_new(&folder, &format!("{slug}-{date}"), &html)?;
+    let mut written = vec![write_new(&folder, &format!("{slug}-{date}"), &html)?];
     let answers = assessment.result_answers(instruments);
     let draft = instruments
         .selected(&assessment.instrument_ids())
@@ -39,13 +40,13 @@ pub fn export_report(assessment: &Assessment, _data_dir: &Path) -> Result<PathBu
             .strftime("%d-%m-%Y")
             .to_string();
         let page = crate::procedure::html_page(&doc, &shown);
-        write_new(
+        written.push(write_new(
             &folder,
             &format!("{slug}-klachtenprocedure-{date}"),
             page.as_bytes(),
-        )?;
+        )?);
     }
-    Ok(report)
+    Ok(written)
 }
 
 /// Write `contents` as `stem.html` (or `stem-2.html`, …) in `folder`, never

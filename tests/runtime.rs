@@ -235,3 +235,35 @@ fn a_deleted_assessment_is_put_back_from_the_trash_in_the_app() {
     settle(&mut model, &mut rt, effects);
     assert!(matches!(&model.notice, Some(goudenoor::app::Notice::Info(t)) if t.contains("leeg")));
 }
+
+#[test]
+fn an_export_names_every_file_it_wrote_and_the_status_shows_it_whole() {
+    let (dir, runtime) = runtime();
+    let folder = dir.path().join("Documenten");
+    let written = vec![
+        folder.join("nulmeting-2026-12-07.html"),
+        folder.join("nulmeting-klachtenprocedure-2026-12-07.html"),
+    ];
+    let answer = written.clone();
+    let mut runtime = runtime.with_exporter(Box::new(move |_, _| Ok(answer.clone())));
+    let mut model = opened(blank());
+    go(&mut model, |s| s == goudenoor::app::Step::Results);
+    let effects = type_text(&mut model, "x");
+    settle(&mut model, &mut runtime, effects);
+    let text = screen(&mut model, 80, 24);
+    let flat = text
+        .lines()
+        .map(|l| l.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for path in &written {
+        let name = path.file_name().unwrap().to_string_lossy();
+        assert!(flat.contains(name.as_ref()), "{name}:\n{text}");
+    }
+    assert!(flat.contains("concept klachtenprocedure"), "{text}");
+    assert!(
+        flat.replace(' ', "")
+            .contains(&folder.display().to_string().replace(' ', "")),
+        "the folder, whole:\n{text}"
+    );
+}

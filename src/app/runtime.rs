@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 /// Writes a report of an assessment; returns where it went. Set by the terminal loop,
 /// so the app does not depend on the report formats.
-pub type Exporter = Box<dyn Fn(&Assessment, &Path) -> Result<PathBuf, String>>;
+/// Writes the report (and what goes with it); returns the files written, report first.
+pub type Exporter = Box<dyn Fn(&Assessment, &Path) -> Result<Vec<PathBuf>, String>>;
 
 /// Where the live server's events go: the terminal loop's channel.
 pub type LiveSink = std::sync::Arc<dyn Fn(crate::live::LiveEvent) + Send + Sync>;
@@ -178,12 +179,7 @@ impl Runtime {
             Effect::Compare { a, b } => Some(self.compare(&a, &b)),
             Effect::Export(assessment) => Some(match &self.exporter {
                 Some(export) => match export(&assessment, self.store.dir()) {
-                    // The name first: a narrow status line cuts the folder, not the file.
-                    Ok(path) => Msg::Info(format!(
-                        "Rapport geschreven: {} in {}",
-                        path.file_name().unwrap_or_default().to_string_lossy(),
-                        path.parent().unwrap_or(std::path::Path::new(".")).display()
-                    )),
+                    Ok(paths) => Msg::Info(written_message(&paths)),
                     Err(e) => Msg::Failed(e),
                 },
                 None => Msg::Failed("Rapporten maken kan hier niet.".into()),
@@ -447,4 +443,29 @@ fn trend(before: Option<f64>, column: &Column) -> Option<String> {
     let (before, after, scale) = (before?, column.exact?, column.scale?);
     let arrow = crate::domain::compare::arrow(Some(after - before));
     Some(format!("{arrow} {}", scale.change_text(before, after)))
+}
+
+/// "Rapport geschreven: a.html (en het concept klachtenprocedure: b.html) in /map"; the
+/// names first, so a narrow status line cuts the folder, not a file.
+fn written_message(paths: &[PathBuf]) -> String {
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string()
+    };
+    let folder = paths
+        .first()
+        .and_then(|p| p.parent())
+        .unwrap_or(Path::new("."))
+        .display();
+    match paths {
+        [report] => format!("Rapport geschreven: {} in {folder}", name(report)),
+        [report, draft, ..] => format!(
+            "Rapport geschreven: {} (en het concept klachtenprocedure: {}) in {folder}",
+            name(report),
+            name(draft)
+        ),
+        [] => "Er is geen rapport geschreven.".into(),
+    }
 }

@@ -22,6 +22,7 @@ pub mod theme;
 use crate::app::{Model, Msg, Notice, Page, Step, Viewport, bindings, screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use std::borrow::Cow;
@@ -48,10 +49,11 @@ pub struct Frame {
 }
 
 pub fn frame_layout(model: &Model, area: Rect) -> Frame {
+    let notice_height = notice_lines(model, area.width).len().max(1) as u16;
     let [header, body, notice, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(notice_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -245,6 +247,32 @@ fn render_header(model: &Model, session: &crate::app::Session, area: Rect, buf: 
     text::spread(left, right, area.width).render(area, buf);
 }
 
+/// Room kept on the notice's first line for "✓ opgeslagen 12:34:56".
+const SAVED_WIDTH: u16 = 23;
+
+/// At most this many lines of a notice; a longer one ends in an ellipsis.
+const NOTICE_LINES: usize = 3;
+
+/// The notice wrapped to the status area: whole where it fits in a few lines, so a
+/// file's folder or an error's cause is not cut off.
+fn notice_lines(model: &Model, width: u16) -> Vec<String> {
+    let text = match &model.notice {
+        None => return Vec::new(),
+        Some(Notice::Info(text)) => text::clean(text),
+        Some(Notice::Error(text)) => format!("✗ {}", text::clean(text)),
+    };
+    // Never at a hyphen: file names and dates stay whole.
+    let options = textwrap::Options::new(usize::from(width.saturating_sub(SAVED_WIDTH).max(20)))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut lines = crate::text::wrap(&text, options);
+    if lines.len() > NOTICE_LINES {
+        let rest = lines[NOTICE_LINES - 1..].join(" ");
+        lines.truncate(NOTICE_LINES - 1);
+        lines.push(text::truncate(&rest, usize::from(width.saturating_sub(1))));
+    }
+    lines
+}
+
 fn render_notice(model: &Model, area: Rect, buf: &mut Buffer) {
     let theme = model.theme();
     let saved = match (model.last_saved, &model.session) {
@@ -258,16 +286,17 @@ fn render_notice(model: &Model, area: Rect, buf: &mut Buffer) {
         )],
         _ => vec![],
     };
-    let room = usize::from(area.width).saturating_sub(if saved.is_empty() { 0 } else { 23 });
-    let left = match &model.notice {
-        None => vec![],
-        Some(Notice::Info(text)) => vec![Span::raw(text::truncate(&text::clean(text), room))],
-        Some(Notice::Error(text)) => vec![Span::styled(
-            text::truncate(&format!("✗ {}", text::clean(text)), room),
-            theme.warning(),
-        )],
+    let style = match &model.notice {
+        Some(Notice::Error(_)) => theme.warning(),
+        _ => Style::default(),
     };
-    text::spread(left, saved, area.width).render(area, buf);
+    let mut lines = notice_lines(model, area.width).into_iter();
+    let first = lines
+        .next()
+        .map_or(vec![], |l| vec![Span::styled(l, style)]);
+    let mut rows = vec![text::spread(first, saved, area.width)];
+    rows.extend(lines.map(|l| Line::styled(l, style)));
+    Paragraph::new(rows).render(area, buf);
 }
 
 /// The hints of the current screen, from its binding table: as many as fit.
