@@ -767,8 +767,10 @@ fn a_long_note_says_there_is_more() {
     );
     let mut model = opened(a);
     update(&mut model, Msg::GoToStep(0));
-    let text = screen(&mut model, 80, 24);
-    assert!(text.contains("… meer"), "{text}");
+    for (w, h) in [(80, 24), (100, 30), (200, 60)] {
+        let text = screen(&mut model, w, h);
+        assert!(text.contains("… meer (e)"), "{w}×{h}, whole:\n{text}");
+    }
 }
 
 #[test]

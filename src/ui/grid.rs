@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 struct Areas {
     title: Rect,
@@ -244,10 +244,19 @@ fn render_note(
                 lines.truncate(room);
                 let last = lines.last_mut().expect("room > 0");
                 let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-                let keep = usize::from(inner.width).saturating_sub(9);
+                const MORE: &str = " … meer (e)";
+                let keep = usize::from(inner.width).saturating_sub(MORE.width());
+                let mut used = 0;
+                let kept: String = text
+                    .chars()
+                    .take_while(|c| {
+                        used += c.width().unwrap_or(0);
+                        used <= keep
+                    })
+                    .collect();
                 *last = Line::from(vec![
-                    Span::raw(super::text::truncate(&text, keep)),
-                    Span::styled(" … meer (e)", theme.muted()),
+                    Span::raw(kept.trim_end().to_string()),
+                    Span::styled(MORE, theme.muted()),
                 ]);
             }
             Paragraph::new(Text::from(lines)).render(inner, buf);
