@@ -403,3 +403,29 @@ fn too_few_answers_is_said_whole_at_80_columns() {
         assert!(text.contains("te weinig (1 van 4)"), "{item}:\n{text}");
     }
 }
+
+#[test]
+fn a_shared_first_name_keeps_the_whole_name_in_the_legend() {
+    let mut a = sample_assessment(instruments(), 8);
+    let names = [
+        "Frank Phone",
+        "Frank de Wit",
+        "Anna Jansen",
+        "Bert Smit",
+        "Carla Bos",
+        "Dirk Mol",
+        "Eva Kok",
+        "Gijs Dam",
+    ];
+    for (r, name) in a.respondents.iter_mut().zip(names) {
+        r.name = name.into();
+    }
+    let mut model = opened(a);
+    team_step(&mut model);
+    let text = screen(&mut model, 120, 40);
+    // The two Franks by their whole names; the others by first name alone.
+    assert!(text.contains("Frank Phone"), "{text}");
+    assert!(text.contains("Frank de Wit"), "{text}");
+    assert!(!text.contains("Anna Jansen"), "{text}");
+    assert!(text.contains("Anna"), "{text}");
+}

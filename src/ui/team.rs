@@ -269,7 +269,12 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
         }
     }
     // With many respondents the legend names them by first name only, so every letter
-    // can be matched to a person.
+    // can be matched to a person; a first name two people share stays whole.
+    let first_name = |name: &str| name.split_whitespace().next().unwrap_or("").to_string();
+    let mut first_names = std::collections::HashMap::new();
+    for r in &session.assessment.respondents {
+        *first_names.entry(first_name(&clean(&r.name))).or_insert(0) += 1;
+    }
     let legend: Vec<String> = labels
         .iter()
         .enumerate()
@@ -278,8 +283,9 @@ fn header_lines(model: &Model, session: &Session, width: u16) -> Vec<Line<'stati
                 l.clone()
             } else {
                 let name = clean(&session.assessment.respondents[i].name);
-                let name = if n > 6 {
-                    name.split_whitespace().next().unwrap_or("").to_string()
+                let first = first_name(&name);
+                let name = if n > 6 && first_names.get(&first) == Some(&1) {
+                    first
                 } else {
                     name
                 };
