@@ -948,15 +948,20 @@ fn shared_results_follow_every_answer() {
 fn facilitator_keys_steer_the_participants_screens() {
     let mut model = two_joined();
     assert_eq!(
-        press(&mut model, &[KeyCode::Char('s')]),
+        press(&mut model, &[KeyCode::Char('S')]),
         [Effect::LiveControl(LiveControl::Open(false))]
     );
     assert!(!live_view(&model).open);
     assert!(matches!(&model.notice, Some(Notice::Info(t)) if t.contains("gesloten")));
     assert_eq!(
-        press(&mut model, &[KeyCode::Char('s')]),
+        press(&mut model, &[KeyCode::Char('S')]),
         [Effect::LiveControl(LiveControl::Open(true))]
     );
+    assert!(live_view(&model).open);
+    // s sorts, as it does without the server.
+    let sorted = model.session.as_ref().unwrap().sort_by_disagreement;
+    assert_eq!(press(&mut model, &[KeyCode::Char('s')]), []);
+    assert_ne!(model.session.as_ref().unwrap().sort_by_disagreement, sorted);
     assert!(live_view(&model).open);
 
     for phase in [WarmupPhase::Voting, WarmupPhase::Revealed, WarmupPhase::Off] {

@@ -466,10 +466,12 @@ const TEAM: &[Binding] = &[
     b("", &[PageDown], |_| Msg::PageDown, "", false),
 ];
 
+// Live keys are capitals, so each key of the workshop table keeps its meaning when the
+// server runs (s still sorts).
 const TEAM_LIVE: &[Binding] = &[
     b(
-        "s",
-        &[C('s')],
+        "S",
+        &[C('S')],
         |_| Msg::ToggleAnswering,
         "antwoorden sluiten / openen",
         true,
@@ -490,8 +492,8 @@ const TEAM_LIVE: &[Binding] = &[
     ),
     b("Q", &[C('Q')], |_| Msg::ToggleQr, "QR-code groot", true),
     b(
-        "S",
-        &[C('S')],
+        "s",
+        &[C('s')],
         |_| Msg::ToggleSort,
         "sorteer op verschil",
         false,
