@@ -711,3 +711,22 @@ fn every_input_refuses_what_its_unit_does_not_allow() {
         .count();
     assert_eq!(percents, 10);
 }
+
+#[test]
+fn amounts_show_whole_euros_or_euros_and_cents() {
+    for (value, shown) in [
+        (850.0, "€ 850"),
+        (850.5, "€ 850,50"),
+        (850.555, "€ 850,56"),
+        (1_999_738.125, "€ 1.999.738,13"),
+        (37_125.0, "€ 37.125"),
+        (-700.0, "€ −700"),
+        (0.999, "€ 1"),
+    ] {
+        assert_eq!(
+            goudenoor::domain::instrument::Unit::Euro.display(value),
+            shown,
+            "{value}"
+        );
+    }
+}

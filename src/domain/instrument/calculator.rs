@@ -44,14 +44,22 @@ impl Unit {
         }
     }
 
-    /// A value as shown, with its unit: "148,5", "14,85%", "€ 37.125"; amounts from
-    /// € 1.000 and counts from 10.000 with points between the thousands.
+    /// A value as shown, with its unit: "148,5", "14,85%", "€ 37.125", "€ 850,50";
+    /// amounts from € 1.000 and counts from 10.000 with points between the thousands.
     pub fn display(self, value: f64) -> String {
         use crate::domain::number::{format_grouped, format_number};
         match self {
             Unit::Count => format_grouped(value, 2, 10_000.0),
             Unit::Percent => format!("{}%", format_number(value, 2)),
-            Unit::Euro => format!("€ {}", format_grouped(value, 2, 1_000.0)),
+            Unit::Euro => {
+                // Whole euros, or euros and cents: € 850 or € 850,50, rounded half up.
+                let cents = (value * 100.0).round();
+                let text = format_grouped(cents / 100.0, 2, 1_000.0);
+                match text.split_once(',') {
+                    Some((_, fraction)) if fraction.len() == 1 => format!("€ {text}0"),
+                    _ => format!("€ {text}"),
+                }
+            }
         }
     }
 }
