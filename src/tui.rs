@@ -106,6 +106,11 @@ pub fn run_with(
     let mut model = Model::new(instruments, store.dir().to_path_buf());
     model.color = colour_wanted();
     model.live_request = live;
+    model.today = Some(
+        jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .date(),
+    );
     let (tx, rx) = mpsc::channel();
     let live_tx = std::sync::Mutex::new(tx.clone());
     let sink: crate::app::LiveSink = std::sync::Arc::new(move |event| {

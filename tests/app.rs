@@ -937,3 +937,19 @@ fn a_dialog_does_not_offer_help_it_cannot_open() {
     }
     assert!(matches!(model.home.dialog, Some(Dialog::New { .. })));
 }
+
+#[test]
+fn actions_past_their_deadline_stand_out_when_today_is_known() {
+    let mut model = opened(sample_assessment(instruments(), 1));
+    model.session.as_mut().unwrap().assessment.actions = goudenoor::fixtures::sample_actions();
+    go(&mut model, |s| s == Step::Actions);
+    // Without a date (as in tests), nothing is late.
+    let text = screen(&mut model, 100, 30);
+    assert!(!text.contains("te laat"), "{text}");
+    // 01-02-2027: the first action (31-01-2027, bezig) is late; the klaar one never is.
+    model.today = Some(jiff::civil::date(2027, 2, 1));
+    let text = screen(&mut model, 100, 30);
+    assert!(text.contains("· 1 te laat"), "{text}");
+    assert!(text.contains("31-01-2027 !"), "{text}");
+    assert!(!text.contains("15-03-2027 !"), "{text}");
+}

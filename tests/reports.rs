@@ -1158,3 +1158,27 @@ fn a_provisional_result_is_marked_once_in_every_format() {
         assert!(!out.contains("(voorlopig):"), "{format:?}");
     }
 }
+
+#[test]
+fn an_action_past_its_deadline_on_the_reports_date_is_marked_late() {
+    let mut a = fixture();
+    // The report speaks of 02-11-2026: the first action's deadline passed then.
+    a.actions[0].deadline = Some(jiff::civil::date(2026, 10, 1));
+    a.actions[2].deadline = Some(jiff::civil::date(2026, 10, 1)); // klaar: never late
+    let text = report(&a, Format::Text, Options::default());
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        text.matches("te laat").count(),
+        2,
+        "summary and plan:\n{text}"
+    );
+    assert!(text.contains("bezig, te laat"), "{text}");
+    let md = report(&a, Format::Md, Options::default());
+    assert!(md.contains("bezig, te laat"), "{md}");
+    assert!(!md.contains("klaar, te laat"), "{md}");
+    let html = report(&a, Format::Html, Options::default());
+    assert!(
+        html.contains("<span class=\"warn\">te laat</span>"),
+        "{html}"
+    );
+}

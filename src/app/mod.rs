@@ -447,6 +447,9 @@ pub struct Model {
     pub size: (u16, u16),
     pub color: bool,
     pub time_zone: jiff::tz::TimeZone,
+    /// Today, where the terminal loop knows it: actions past their deadline stand out.
+    /// Unset in tests, so that screens do not change with the calendar.
+    pub today: Option<jiff::civil::Date>,
     pub data_dir: PathBuf,
     pub viewport: Viewport,
     /// `goudenoor live`: start the server when the assessment opens.
@@ -472,6 +475,7 @@ impl Model {
             size: (80, 24),
             color: true,
             time_zone: jiff::tz::TimeZone::system(),
+            today: None,
             data_dir,
             viewport: Viewport::default(),
             live_request: None,

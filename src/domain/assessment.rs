@@ -52,6 +52,13 @@ pub enum ActionStatus {
     Klaar,
 }
 
+impl Action {
+    /// Not done and its deadline passed before `today`.
+    pub fn is_overdue(&self, today: jiff::civil::Date) -> bool {
+        self.status != ActionStatus::Klaar && self.deadline.is_some_and(|d| d < today)
+    }
+}
+
 impl ActionStatus {
     pub fn label(self) -> &'static str {
         match self {

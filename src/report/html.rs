@@ -139,7 +139,7 @@ fn summary(r: &Report) -> Markup {
                                 td { (plain(&a.what)) }
                                 td { @if a.owner.trim().is_empty() { span.why { "nog geen eigenaar" } } @else { (plain(&a.owner)) } }
                                 td.nowrap { (a.deadline_text()) }
-                                td { span class=(format!("status {}", a.status)) { (a.status) } }
+                                td { span class=(format!("status {}", a.status)) { (a.status) } @if a.overdue { " " span.warn { "te laat" } } }
                             }
                         }
                     }
@@ -399,7 +399,7 @@ fn actions(r: &Report) -> Markup {
                                 td { @for (i, item) in a.items.iter().enumerate() { @if i > 0 { br; } (item) } }
                                 td { (plain(&a.owner)) }
                                 td.nowrap { (a.deadline_text()) }
-                                td { span class=(format!("status {}", a.status)) { (a.status) } }
+                                td { span class=(format!("status {}", a.status)) { (a.status) } @if a.overdue { " " span.warn { "te laat" } } }
                                 td { (note(&a.note)) }
                             }
                         }

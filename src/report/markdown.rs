@@ -137,7 +137,7 @@ fn summary(out: &mut String, r: &Report) {
                 "- {} — {owner}, {} ({})",
                 escape(&a.what),
                 a.deadline_text(),
-                a.status
+                a.status_text()
             );
         }
         out.push('\n');
@@ -411,7 +411,7 @@ fn actions(out: &mut String, r: &Report) {
                 cell(&a.items.join("; ")),
                 cell(&a.owner),
                 a.deadline_text(),
-                a.status.to_string(),
+                a.status_text(),
                 cell(&a.note),
                 a.from_round.map_or(String::new(), |n| n.to_string()),
             ]

@@ -130,11 +130,22 @@ pub struct ActionRow {
     pub owner: String,
     pub deadline: Option<jiff::civil::Date>,
     pub status: &'static str,
+    /// Not done and past its deadline on the report's date.
+    pub overdue: bool,
     pub note: String,
     pub from_round: Option<u32>,
 }
 
 impl ActionRow {
+    /// "open", or "open, te laat" past its deadline.
+    pub fn status_text(&self) -> String {
+        if self.overdue {
+            format!("{}, te laat", self.status)
+        } else {
+            self.status.to_string()
+        }
+    }
+
     /// "15-03-2027", or "—".
     pub fn deadline_text(&self) -> String {
         self.deadline
@@ -143,6 +154,14 @@ impl ActionRow {
 }
 
 /// The date of an assessment for a report heading (local date).
+/// The day the report speaks of: when the assessment was last changed.
+fn report_day(assessment: &Assessment) -> jiff::civil::Date {
+    assessment
+        .updated
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date()
+}
+
 pub fn date(assessment: &Assessment) -> String {
     assessment
         .updated
@@ -313,6 +332,7 @@ impl<'a> Report<'a> {
                 owner: a.owner.clone(),
                 deadline: a.deadline,
                 status: a.status.label(),
+                overdue: a.is_overdue(report_day(&assessment)),
                 note: a.note.clone(),
                 from_round: a.from_round,
             })

@@ -114,7 +114,7 @@ fn summary(out: &mut Out, r: &Report) {
                         &a.owner
                     },
                     a.deadline_text(),
-                    a.status
+                    a.status_text()
                 ),
                 "  - ",
                 "    ",
@@ -442,7 +442,7 @@ fn actions(out: &mut Out, r: &Report) {
                 }
             ),
             format!("deadline: {}", a.deadline_text()),
-            format!("status: {}", a.status),
+            format!("status: {}", a.status_text()),
         ];
         if let Some(round) = a.from_round {
             facts.push(format!("uit ronde {round}"));

@@ -228,7 +228,7 @@ fn actions(ws: &mut Worksheet, r: &Report) -> Result<(), XlsxError> {
             let day = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
             ws.write_datetime_with_format(row, 3, &day, &date)?;
         }
-        text(ws, row, 4, a.status)?;
+        text(ws, row, 4, &a.status_text())?;
         text(ws, row, 5, &a.note)?;
         number(ws, row, 6, a.from_round.map(f64::from))?;
     }

@@ -5,6 +5,7 @@ use crate::app::{ActionField, EditTarget, Model, Session};
 use crate::domain::ActionStatus;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -15,12 +16,20 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|a| a.status != ActionStatus::Klaar)
         .count();
+    // Past its deadline and not done, where the loop told us today's date.
+    let overdue = |a: &crate::domain::Action| model.today.is_some_and(|t| a.is_overdue(t));
+    let late = actions.iter().filter(|a| overdue(a)).count();
     let mut header = vec![spread(
         vec![Span::styled("Actieplan", theme.title())],
         vec![Span::styled(
             format!(
-                "{} · {open} nog te doen",
-                crate::text::count(actions.len(), "actie", "acties")
+                "{} · {open} nog te doen{}",
+                crate::text::count(actions.len(), "actie", "acties"),
+                if late > 0 {
+                    format!(" · {late} te laat")
+                } else {
+                    String::new()
+                }
             ),
             theme.muted(),
         )],
@@ -87,10 +96,19 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
                         owner_width
                     )
                 )),
-                Span::raw(
-                    action
-                        .deadline
-                        .map_or("—".to_string(), |d| d.strftime("%d-%m-%Y").to_string()),
+                Span::styled(
+                    format!(
+                        "{}{}",
+                        action
+                            .deadline
+                            .map_or("—".to_string(), |d| d.strftime("%d-%m-%Y").to_string()),
+                        if overdue(action) { " !" } else { "" }
+                    ),
+                    if overdue(action) {
+                        theme.warning()
+                    } else {
+                        Style::default()
+                    },
                 ),
             ]);
             lines.push(if i == cursor {
@@ -100,6 +118,9 @@ pub fn render(model: &Model, session: &Session, area: Rect, buf: &mut Buffer) {
             });
             if i == cursor {
                 let mut detail = Vec::new();
+                if overdue(action) {
+                    detail.push("te laat: de deadline is verstreken".to_string());
+                }
                 if !action.items.is_empty() {
                     // By name, as the reports say it: "2 Beleving", not "go2".
                     let result = session.result(model.instruments);
