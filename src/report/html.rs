@@ -223,7 +223,7 @@ fn detail(r: &Report, res: &InstrumentResult) -> Markup {
             }
         },
         Detail::Norm(n) => html! {
-            h3 { "Aandeel voldane criteria per onderdeel" }
+            h3 { "Criteria die meetellen voor de score, per onderdeel" }
             (svg::parts(n))
             table {
                 thead { tr { th { "Onderdeel" } th { "Score " (n.scale_min) "–" (n.scale_max) } th {} th { "Waarom" } } }

@@ -234,7 +234,13 @@ fn result(r: &InstrumentResult) -> Value {
                 "explanation": p.explanation,
                 "rule": p.rule,
                 "warnings": p.warnings,
-                "met_percent": p.met_percent,
+                "met_percent": p.share.map(|s| 100.0 * s.met as f64 / s.total as f64),
+                "counted": p.share.map(|s| json!({
+                    "criteria": s.counted,
+                    "of": s.total,
+                    "percent": s.percent(),
+                    "display": s.text(),
+                })),
                 "next_step": p.next_step,
                 "criteria": p.criteria.iter().map(|c| json!({
                     "id": c.id,

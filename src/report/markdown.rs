@@ -210,14 +210,14 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
                             Some(v) => v.to_string(),
                             None => "—".into(),
                         },
-                        p.met_percent.map_or("—".into(), percent),
+                        p.share.map_or("—".into(), |s| s.short()),
                         p.explanation.clone(),
                     ]
                 })
                 .collect();
             table(
                 out,
-                &["Onderdeel", "Score", "Criteria voldaan", "Waarom"],
+                &["Onderdeel", "Score", "Criteria die meetellen", "Waarom"],
                 &rows,
             );
             for p in &n.parts {

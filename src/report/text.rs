@@ -170,8 +170,8 @@ fn norm(out: &mut Out, r: &Report, res: &InstrumentResult, n: &crate::domain::re
             score
         };
         let met = part
-            .met_percent
-            .map(|p| format!(" · {} van de criteria voldaan", percent(p)))
+            .share
+            .map(|s| format!(" · {}", s.text()))
             .unwrap_or_default();
         out.wrap(
             &format!("{} {}: score {score}{met}", part.numeral, part.title),
