@@ -161,9 +161,10 @@ fn part_three_needs_both_3a_and_3b_for_three() {
 
 #[test]
 fn part_three_level_four_above_a_half_level_three_does_not_count() {
+    // III.3a alone adds nothing either: level 3 needs III.3b with it.
     let score = score("III", &with_met(&["III.2", "III.3a", "III.4", "III.5"]));
     assert_eq!(score.score, Some(2));
-    assert_eq!(not_counted_ids(&score), ["III.4", "III.5"]);
+    assert_eq!(not_counted_ids(&score), ["III.3a", "III.4", "III.5"]);
 }
 
 #[test]
@@ -351,6 +352,21 @@ fn additive_condition_of_three_names_only_the_partners_missing() {
     );
     // Not met is not "met but not counted".
     let score = norm::score_part(&part, 1, &with(&[("a", Status::NotMet)]));
+    assert!(score.not_counted.is_empty(), "{:?}", score.not_counted);
+}
+
+#[test]
+fn stepwise_half_of_a_two_criterion_level_does_not_count() {
+    // III.3a and III.3b make level 3 together: III.3a alone adds nothing to the 2.
+    let score = score("III", &with_met(&["III.2", "III.3a"]));
+    assert_eq!(score.score, Some(2));
+    assert_eq!(
+        score.warnings(),
+        ["III.3a is aangevinkt, maar telt alleen mee samen met III.3b"]
+    );
+    // II.A alone makes level 4 (A or B): it counts, though level 5 needs B too.
+    let score = self::score("II", &with_met(&["II.2", "II.3", "II.A"]));
+    assert_eq!(score.score, Some(4));
     assert!(score.not_counted.is_empty(), "{:?}", score.not_counted);
 }
 

@@ -244,11 +244,11 @@ pub fn score_part(part: &Part, scale_min: u8, answers: &ItemAnswers) -> PartScor
             }
         }
     }
-    // A criterion of an additive rule that counts, yet adds nothing: every condition it
-    // appears in fails for want of another criterion (IV.1b without IV.1a).
-    let additive = matches!(part.rule, Rule::Additive { .. });
+    // A criterion that counts, yet adds nothing: every condition it appears in fails for
+    // want of another criterion (IV.1b without IV.1a; III.3a without III.3b, the step
+    // that stops the score; criteria of higher steps are listed above the gap already).
     let conditions = part.rule.conditions();
-    for c in part.criteria.iter().filter(|_| additive) {
+    for c in &part.criteria {
         let id = c.id.as_str();
         if !now(id) || not_counted.iter().any(|n| n.criterion() == id) {
             continue;
