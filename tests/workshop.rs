@@ -374,3 +374,110 @@ fn a_norm_page_in_a_workshop_says_who_answers() {
         "{text}"
     );
 }
+
+/// Four respondents: go5 answered by one (no proposal, too few answers), I.3 split 2–2
+/// (no proposal, a tie), I.5 answered by one; go1 agreed by the group.
+fn workshop_with_gaps() -> goudenoor::domain::Assessment {
+    let mut a = workshop();
+    for (i, r) in a.respondents.iter_mut().enumerate() {
+        let go = r.answers.of_mut(GO);
+        if i > 0 {
+            go.set_level("go5", None);
+        }
+        let stv = r.answers.of_mut(STV);
+        stv.set_status("I.2", Status::Met);
+        stv.set_status(
+            "I.3",
+            if i % 2 == 0 {
+                Status::Met
+            } else {
+                Status::NotMet
+            },
+        );
+        stv.set_status("I.5", if i == 0 { Status::Met } else { Status::Open });
+    }
+    a.agreed.of_mut(GO).set_level("go1", Level::new(3));
+    a
+}
+
+fn report_of(a: &goudenoor::domain::Assessment, format: goudenoor::report::Format) -> String {
+    let bytes = goudenoor::report::render(
+        instruments(),
+        a,
+        format,
+        goudenoor::report::Options::default(),
+    );
+    String::from_utf8(bytes).unwrap()
+}
+
+/// The text with its wrapping undone: one space between words.
+fn unwrapped(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn reports_mark_a_proposal_only_where_there_is_one_and_say_why_not() {
+    use goudenoor::report::Format;
+    let a = workshop_with_gaps();
+    let txt = unwrapped(&report_of(&a, Format::Text));
+    assert!(
+        txt.contains("Regels → Ruimte [geen voorstel: te weinig antwoorden (1 van 4)]"),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("I.3 Open voor feedback, helder beleid, integrale sturing: open [geen voorstel: gelijke stand]"),
+        "{txt}"
+    );
+    assert!(
+        txt.contains(
+            "I.5 Cultuur van levenslang leren: open [geen voorstel: te weinig antwoorden (1 van 4)]"
+        ),
+        "{txt}"
+    );
+    assert!(!txt.contains("open [voorstel]"), "{txt}");
+    assert!(txt.contains("Klacht → Feedback [akkoord]"), "{txt}");
+    assert!(
+        txt.contains("I.2 Beleidsplan, sturing en betrokken topmanagement: voldaan [voorstel]"),
+        "{txt}"
+    );
+    // The spread gives the same reasons.
+    assert!(txt.contains("voorstel gelijke stand"), "{txt}");
+    assert!(
+        txt.contains("voorstel te weinig antwoorden (1 van 4)"),
+        "{txt}"
+    );
+
+    let md = report_of(&a, Format::Md);
+    let line = |start: &str| -> &str {
+        md.lines()
+            .find(|l| l.starts_with(start) && !l.contains("mediaan") && !l.contains(" · "))
+            .unwrap_or_else(|| panic!("{start} in {md}"))
+    };
+    assert!(line("| 5 ").contains("| geen voorstel: te weinig antwoorden (1 van 4) |"));
+    assert!(line("| I.3 ").contains("| geen voorstel: gelijke stand"));
+    assert!(line("| I.2 ").contains("| voorstel "));
+    assert!(line("| 1 ").contains("| akkoord "));
+
+    let html = report_of(&a, Format::Html);
+    assert!(html.contains(
+        r#"<span class="source geen">geen voorstel</span><br><span class="why">gelijke stand</span>"#
+    ));
+    assert!(html.contains(
+        r#"<span class="source geen">geen voorstel</span><br><span class="why">te weinig antwoorden (1 van 4)</span>"#
+    ));
+    let json: serde_json::Value = serde_json::from_str(&report_of(&a, Format::Json)).unwrap();
+    let stv = json["spread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == STV)
+        .unwrap();
+    let i3 = stv["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "I.3")
+        .unwrap();
+    assert_eq!(i3["proposal"], serde_json::Value::Null);
+    assert_eq!(i3["no_proposal"], "gelijke stand");
+}

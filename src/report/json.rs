@@ -89,8 +89,10 @@ pub struct JsonTeamItem {
     pub values: Vec<Option<f64>>,
     pub spread: String,
     pub disagreement: bool,
-    /// The automatic proposal (median, majority), as shown.
+    /// The automatic proposal (median, majority), as shown; null where there is none.
     pub proposal: Option<String>,
+    /// Why there is no proposal: "te weinig antwoorden (1 van 4)", "gelijke stand".
+    pub no_proposal: Option<String>,
     /// What the group agreed, as shown; null where it agreed nothing.
     pub agreed: Option<String>,
 }
@@ -395,6 +397,7 @@ pub(super) fn from_report(r: &Report) -> JsonReport {
                             spread: row.spread.clone(),
                             disagreement: row.disagrees,
                             proposal: row.proposal.clone(),
+                            no_proposal: row.no_proposal.clone(),
                             agreed: row.agreed.clone(),
                         })
                         .collect(),

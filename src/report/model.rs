@@ -114,12 +114,72 @@ pub struct TeamRow {
     /// "mediaan 2,5 · 1–4", "voldaan 6 · niet 3 · open 3".
     pub spread: String,
     pub disagrees: bool,
-    /// The automatic proposal (median, majority), when the quorum holds.
+    /// The automatic proposal (median, majority), when there is one.
     pub proposal: Option<String>,
+    /// Why there is no proposal: "te weinig antwoorden (1 van 4)", "gelijke stand".
+    pub no_proposal: Option<String>,
     /// What the group agreed; `None` where it agreed nothing.
     pub agreed: Option<String>,
     pub min: Option<f64>,
     pub max: Option<f64>,
+}
+
+impl TeamRow {
+    /// The proposal as the spread shows it: the proposed answer, or why there is none.
+    pub fn proposal_text(&self) -> &str {
+        self.proposal
+            .as_deref()
+            .or(self.no_proposal.as_deref())
+            .unwrap_or("—")
+    }
+}
+
+/// Where the shown answer of an item comes from, in a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The group agreed it.
+    Agreed,
+    /// It follows the automatic proposal (median and majority).
+    Proposal,
+    /// Nothing agreed and no proposal, with why: "te weinig antwoorden (1 van 4)",
+    /// "gelijke stand".
+    NoProposal(String),
+}
+
+impl Source {
+    /// "akkoord", "voorstel", "geen voorstel": the mark, also the HTML class.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Source::Agreed => "akkoord",
+            Source::Proposal => "voorstel",
+            Source::NoProposal(_) => "geen voorstel",
+        }
+    }
+
+    /// The HTML class of the mark.
+    pub fn class(&self) -> &'static str {
+        match self {
+            Source::Agreed => "akkoord",
+            Source::Proposal => "voorstel",
+            Source::NoProposal(_) => "geen",
+        }
+    }
+
+    /// Why there is no proposal, where there is none.
+    pub fn why(&self) -> Option<&str> {
+        match self {
+            Source::NoProposal(why) if !why.is_empty() => Some(why),
+            _ => None,
+        }
+    }
+
+    /// "akkoord", "voorstel", "geen voorstel: gelijke stand".
+    pub fn text(&self) -> String {
+        match self.why() {
+            Some(why) => format!("{}: {why}", self.label()),
+            None => self.label().to_string(),
+        }
+    }
 }
 
 pub struct ActionRow {
@@ -333,19 +393,35 @@ impl<'a> Report<'a> {
         self.assessment.is_workshop()
     }
 
-    /// Where the shown answer of an item comes from, in a workshop: "akkoord" when the
-    /// group agreed it, "voorstel" when it follows the median and the majority.
-    pub fn source(&self, instrument: &str, item: &str) -> Option<&'static str> {
+    /// Where the shown answer of an item comes from, in a workshop: the group agreed it,
+    /// it follows the proposal (median and majority), or it has neither, and why (as
+    /// the spread says).
+    pub fn source(&self, instrument: &str, item: &str) -> Option<Source> {
         if !self.is_workshop() {
             return None;
         }
-        let agreed = self
-            .assessment
-            .agreed
-            .of(instrument)
-            .get(item)
-            .is_some_and(Answer::is_answered);
-        Some(if agreed { "akkoord" } else { "voorstel" })
+        let answered = |answers: &crate::domain::Answers| {
+            answers
+                .of(instrument)
+                .get(item)
+                .is_some_and(Answer::is_answered)
+        };
+        if answered(&self.assessment.agreed) {
+            return Some(Source::Agreed);
+        }
+        if answered(&self.result.answers) {
+            return Some(Source::Proposal);
+        }
+        let why = self
+            .team
+            .iter()
+            .flat_map(|t| &t.instruments)
+            .filter(|i| i.id == instrument)
+            .flat_map(|i| &i.rows)
+            .find(|r| r.id == item)
+            .and_then(|r| r.no_proposal.clone())
+            .unwrap_or_default();
+        Some(Source::NoProposal(why))
     }
 
     /// The confidential cover line, when asked.
@@ -424,6 +500,15 @@ fn median_text(values: &mut [f64], display: impl Fn(f64) -> String) -> String {
     display(median)
 }
 
+/// Why a tally proposes nothing: too few answers, or else a tie.
+fn no_proposal(quorum: aggregate::Quorum) -> String {
+    if quorum.holds() {
+        "gelijke stand".into()
+    } else {
+        quorum.message()
+    }
+}
+
 /// The team's answers side by side, per instrument and respondent item.
 fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
     if !assessment.is_workshop() {
@@ -489,9 +574,8 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                             _ => "—".into(),
                         },
                         disagrees: spread.disagrees(),
-                        proposal: spread.proposal().map(name).or_else(|| {
-                            (spread.quorum.answered > 0).then(|| spread.quorum.message())
-                        }),
+                        proposal: spread.proposal().map(name),
+                        no_proposal: spread.proposal().is_none().then(|| spread.quorum.message()),
                         agreed: agreed.level(item.id).map(name),
                         min: spread.min.map(|l| f64::from(l.value())),
                         max: spread.max.map(|l| f64::from(l.value())),
@@ -533,13 +617,11 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                             tally.met, tally.not_met, tally.open
                         ),
                         disagrees: tally.disagrees(),
-                        proposal: tally.majority().map(|s| s.label().to_string()).or_else(|| {
-                            tally
-                                .quorum()
-                                .holds()
-                                .then(|| "gelijke stand".to_string())
-                                .or_else(|| Some(tally.quorum().message()))
-                        }),
+                        proposal: tally.majority().map(|s| s.label().to_string()),
+                        no_proposal: tally
+                            .majority()
+                            .is_none()
+                            .then(|| no_proposal(tally.quorum())),
                         agreed: Some(agreed.status(item.id))
                             .filter(|s| *s != Status::Open)
                             .map(|s| s.label().to_string()),
@@ -578,6 +660,10 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                             .join(" · "),
                         disagrees: tally.disagrees(),
                         proposal: tally.plurality().map(|c| c.label().to_string()),
+                        no_proposal: tally
+                            .plurality()
+                            .is_none()
+                            .then(|| no_proposal(tally.quorum())),
                         agreed: Some(agreed.check(item.id))
                             .filter(|c| *c != Check::Open)
                             .map(|c| c.label().to_string()),
@@ -603,9 +689,8 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                         spread: format!("mediaan {}", median_text(&mut given, |v| m.display(v))),
                         values,
                         disagrees: false,
-                        proposal: proposal
-                            .map(|v| m.display(v))
-                            .or_else(|| (quorum.answered > 0).then(|| quorum.message())),
+                        proposal: proposal.map(|v| m.display(v)),
+                        no_proposal: proposal.is_none().then(|| quorum.message()),
                         agreed: agreed.number(item.id).map(|v| m.display(v)),
                         min: None,
                         max: None,
