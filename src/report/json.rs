@@ -46,7 +46,8 @@ pub struct JsonSummary {
     pub date: String,
     pub answered: usize,
     pub answerable: usize,
-    /// Workshop only: items the respondents answer, where they differ, agreed.
+    /// Workshop only: items the respondents answer (measurements aside), where they
+    /// differ, agreed, following the proposal, with neither.
     pub agreement: Option<JsonAgreement>,
     pub instruments: Vec<JsonSummaryInstrument>,
 }
@@ -56,6 +57,10 @@ pub struct JsonAgreement {
     pub items: usize,
     pub differ: usize,
     pub agreed: usize,
+    /// Not agreed, following the proposal.
+    pub proposed: usize,
+    /// Neither agreed nor proposed (too few answers, or a tie).
+    pub no_proposal: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -359,6 +364,8 @@ pub(super) fn from_report(r: &Report) -> JsonReport {
                 items: x.items,
                 differ: x.differ,
                 agreed: x.agreed,
+                proposed: x.proposed,
+                no_proposal: x.without,
             }),
             instruments: r
                 .summaries

@@ -33,7 +33,8 @@ pub struct Made {
     pub agreement: Option<Agreement>,
 }
 
-/// How much a workshop's team agreed.
+/// How much a workshop's team agreed, over the items its respondents answer; a
+/// measurement is left out, as completeness leaves it out.
 pub struct Agreement {
     /// Items the respondents answer.
     pub items: usize,
@@ -41,6 +42,10 @@ pub struct Agreement {
     pub differ: usize,
     /// Items the group settled on together.
     pub agreed: usize,
+    /// Items not agreed that follow the proposal (median and majority).
+    pub proposed: usize,
+    /// Items neither agreed nor proposed: too few answers, or a tie.
+    pub without: usize,
 }
 
 impl Made {
@@ -63,12 +68,28 @@ impl Made {
             self.progress.percent()
         ));
         if let Some(a) = &self.agreement {
+            // Completeness also counts the organisation's own figures, which nobody in
+            // the team answers: say so where the totals differ.
+            let items = match self.progress.total.checked_sub(a.items) {
+                Some(0) | None => format!("{} onderdelen", a.items),
+                Some(rest) => format!(
+                    "de {} onderdelen die de deelnemers beantwoorden (de overige {rest} zijn gegevens van de organisatie)",
+                    a.items
+                ),
+            };
+            let follow = if a.proposed == 1 { "volgt" } else { "volgen" };
+            let without = if a.without > 0 {
+                format!(
+                    ", {} zonder voorstel (te weinig antwoorden of gelijke stand)",
+                    a.without
+                )
+            } else {
+                String::new()
+            };
+            // Items nobody answered are not "eensgezind": name only where the team differs.
             lines.push(format!(
-                "Eensgezindheid: bij {} van {} onderdelen antwoordt het team eensgezind, bij {} verschilt het; {} in de groep vastgesteld (de rest volgt het voorstel: mediaan en meerderheid)",
-                a.items - a.differ,
-                a.items,
-                a.differ,
-                a.agreed
+                "Eensgezindheid: bij {} van {items} verschilt het team; {} in de groep vastgesteld, {} {follow} het voorstel (mediaan en meerderheid){without}",
+                a.differ, a.agreed, a.proposed,
             ));
         }
         lines
@@ -122,6 +143,8 @@ pub struct TeamRow {
     pub agreed: Option<String>,
     pub min: Option<f64>,
     pub max: Option<f64>,
+    /// A measured figure (IV.4's percentage), not an item that completeness counts.
+    pub measurement: bool,
 }
 
 impl TeamRow {
@@ -286,11 +309,19 @@ impl<'a> Report<'a> {
             date: date(&assessment),
             progress: result.progress(),
             agreement: team.as_ref().map(|t| {
-                let rows = t.instruments.iter().flat_map(|i| &i.rows);
+                // A measurement is no item of completeness: leave it out here too.
+                let rows = t
+                    .instruments
+                    .iter()
+                    .flat_map(|i| &i.rows)
+                    .filter(|r| !r.measurement);
+                let open = rows.clone().filter(|r| r.agreed.is_none());
                 Agreement {
                     items: rows.clone().count(),
                     differ: rows.clone().filter(|r| r.disagrees).count(),
                     agreed: rows.filter(|r| r.agreed.is_some()).count(),
+                    proposed: open.clone().filter(|r| r.proposal.is_some()).count(),
+                    without: open.filter(|r| r.proposal.is_none()).count(),
                 }
             }),
         };
@@ -579,6 +610,7 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                         agreed: agreed.level(item.id).map(name),
                         min: spread.min.map(|l| f64::from(l.value())),
                         max: spread.max.map(|l| f64::from(l.value())),
+                        measurement: false,
                     }
                 }
                 ItemKind::Criterion => {
@@ -627,6 +659,7 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                             .map(|s| s.label().to_string()),
                         min: None,
                         max: None,
+                        measurement: false,
                     }
                 }
                 ItemKind::Check => {
@@ -669,6 +702,7 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                             .map(|c| c.label().to_string()),
                         min: None,
                         max: None,
+                        measurement: false,
                     }
                 }
                 ItemKind::Measurement(m) => {
@@ -694,6 +728,7 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                         agreed: agreed.number(item.id).map(|v| m.display(v)),
                         min: None,
                         max: None,
+                        measurement: true,
                     }
                 }
                 ItemKind::Field(_) | ItemKind::Input(_) => continue,
