@@ -1182,3 +1182,95 @@ fn an_action_past_its_deadline_on_the_reports_date_is_marked_late() {
         "{html}"
     );
 }
+
+/// A solo Stv check with met criteria that do not count: I.4 and I.5 above the gap at
+/// I.3; IV.1b without IV.1a; IV.4 measured 85%, below its 90%.
+fn stv_not_counting() -> Assessment {
+    let mut a = Assessment::new(
+        "Stv",
+        "Org",
+        instruments(),
+        &["stv-kfm".to_string()],
+        fixed_time(),
+    );
+    let stv = a.respondents[0].answers.of_mut("stv-kfm");
+    for id in ["I.2", "I.4", "I.5", "IV.1b", "IV.2", "IV.4"] {
+        stv.set_status(id, Status::Met);
+    }
+    for id in ["I.3", "IV.1a", "IV.3"] {
+        stv.set_status(id, Status::NotMet);
+    }
+    stv.set_number("IV.4.pct", Some(85.0));
+    a
+}
+
+#[test]
+fn the_share_per_part_counts_only_what_counts_in_every_format() {
+    // I: I.2, I.4, I.5 met (3 of 4), but only I.2 counts (score 2).
+    // IV: IV.1b, IV.2, IV.4 met (3 of 5), but only IV.2 counts (score 1).
+    let a = stv_not_counting();
+    let txt = report(&a, Format::Text, Options::default());
+    assert!(
+        txt.contains("I Beleid en cultuur: score 2 · 1 van 4 criteria telt mee"),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("IV Luisteren naar de klant: score 1 · 1 van 5 criteria telt mee"),
+        "{txt}"
+    );
+    assert!(!txt.contains("75%") && !txt.contains("60%"), "{txt}");
+    let md = report(&a, Format::Md, Options::default());
+    assert!(md.contains("Criteria die meetellen"), "{md}");
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| I Beleid en cultuur"))
+        .expect("part I in the table");
+    assert!(row.contains("| 1 van 4 "), "{row}");
+    let html = report(&a, Format::Html, Options::default());
+    assert!(html.contains("Criteria die meetellen voor de score, per onderdeel"));
+    assert!(html.contains(">1 van 4</text>"), "the chart label");
+    assert!(html.contains(">1 van 5</text>"), "the chart label");
+    assert!(!html.contains("voldaan</text>"));
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&a, Format::Json, Options::default())).unwrap();
+    let iv = &json["results"][0]["detail"]["parts"][3];
+    assert_eq!(iv["counted"]["criteria"], 1);
+    assert_eq!(iv["counted"]["of"], 5);
+    assert_eq!(iv["counted"]["display"], "1 van 5 criteria telt mee");
+    assert_eq!(iv["met_percent"], 60.0);
+}
+
+#[test]
+fn a_criterion_without_its_partner_is_flagged_in_every_format() {
+    let a = stv_not_counting();
+    let warning = "IV.1b is aangevinkt, maar telt alleen mee samen met IV.1a";
+    let txt = report(&a, Format::Text, Options::default());
+    assert!(txt.contains(&format!("⚠ {warning}")), "{txt}");
+    assert!(txt.contains("(✓) IV.1b"), "{txt}");
+    let md = report(&a, Format::Md, Options::default());
+    assert!(md.contains(warning), "{md}");
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("| IV.1b") && l.contains("voldaan (telt niet mee)")),
+        "{md}"
+    );
+    let html = report(&a, Format::Html, Options::default());
+    assert!(html.contains(warning));
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&a, Format::Json, Options::default())).unwrap();
+    let iv = &json["results"][0]["detail"]["parts"][3];
+    let iv1b = iv["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "IV.1b")
+        .unwrap();
+    assert_eq!(iv1b["counted"], false);
+    assert!(
+        iv["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w == warning)
+    );
+}

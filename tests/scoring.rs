@@ -1,7 +1,7 @@
 //! One test per scoring rule of PRODUCT.md, plus property tests. Expected figures are
 //! worked out by hand in the comments.
 
-use goudenoor::domain::instrument::{Grid, Norm};
+use goudenoor::domain::instrument::{Condition, Criterion, Grid, Norm, Part, Points, Rule};
 use goudenoor::domain::result::{Detail, build_for};
 use goudenoor::domain::scoring::norm::{self, NotCounted, PartScore};
 use goudenoor::domain::scoring::{Mean, Progress, grid};
@@ -161,9 +161,10 @@ fn part_three_needs_both_3a_and_3b_for_three() {
 
 #[test]
 fn part_three_level_four_above_a_half_level_three_does_not_count() {
+    // III.3a alone adds nothing either: level 3 needs III.3b with it.
     let score = score("III", &with_met(&["III.2", "III.3a", "III.4", "III.5"]));
     assert_eq!(score.score, Some(2));
-    assert_eq!(not_counted_ids(&score), ["III.4", "III.5"]);
+    assert_eq!(not_counted_ids(&score), ["III.3a", "III.4", "III.5"]);
 }
 
 #[test]
@@ -195,6 +196,178 @@ fn part_four_1a_with_1b_gives_two_points() {
 fn part_four_1b_without_1a_gives_nothing() {
     // IV.2 +1, IV.3 +1 = 2; IV.1b alone adds nothing.
     assert_eq!(part_score("IV", &["IV.1b", "IV.2", "IV.3"]), Some(2));
+}
+
+#[test]
+fn part_four_1b_without_1a_is_met_but_does_not_count() {
+    // IV.1b only adds its point together with IV.1a: ticked alone it adds nothing, and
+    // the part says so, as it does for a criterion above a gap.
+    let score = score("IV", &with_met(&["IV.1b", "IV.2"]));
+    assert_eq!(score.score, Some(1));
+    assert_eq!(not_counted_ids(&score), ["IV.1b"]);
+    assert_eq!(
+        score.warnings(),
+        ["IV.1b is aangevinkt, maar telt alleen mee samen met IV.1a"]
+    );
+    // With IV.1a it counts: no warning.
+    let score = self::score("IV", &with_met(&["IV.1a", "IV.1b", "IV.2"]));
+    assert_eq!(score.score, Some(3));
+    assert!(score.not_counted.is_empty(), "{:?}", score.not_counted);
+}
+
+#[test]
+fn part_four_1b_without_1a_shows_in_the_result_model() {
+    let mut answers = Answers::default();
+    *answers.of_mut(STV) = with_met(&["IV.1b", "IV.2"]);
+    let result = build_for(Instruments::embedded(), &[STV.to_string()], &answers);
+    let stv = result.get(STV).unwrap();
+    assert!(
+        stv.warnings
+            .contains(&"IV: IV.1b is aangevinkt, maar telt alleen mee samen met IV.1a".to_string()),
+        "{:?}",
+        stv.warnings
+    );
+    let Detail::Norm(n) = &stv.detail else {
+        panic!("a norm result")
+    };
+    let iv = n.parts.iter().find(|p| p.id == "IV").unwrap();
+    assert!(
+        iv.criteria
+            .iter()
+            .find(|c| c.id == "IV.1b")
+            .unwrap()
+            .not_counted
+    );
+    assert!(
+        !iv.criteria
+            .iter()
+            .find(|c| c.id == "IV.2")
+            .unwrap()
+            .not_counted
+    );
+}
+
+/// A small part of criteria `a`…`e` scored by `rule`.
+fn small_part(rule: Rule) -> Part {
+    Part {
+        id: "X".into(),
+        numeral: "X".into(),
+        title: "Proef".into(),
+        intro: String::new(),
+        level_one: None,
+        criteria: ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|id| Criterion {
+                id: id.to_string(),
+                heading: None,
+                label: String::new(),
+                short: id.to_string(),
+                text: String::new(),
+                measurement: None,
+            })
+            .collect(),
+        rule,
+    }
+}
+
+fn all(ids: &[&str]) -> Condition {
+    Condition::All(ids.iter().map(|id| id.to_string()).collect())
+}
+
+#[test]
+fn additive_criterion_without_its_partners_names_them_from_the_rule() {
+    // a +1; b and c together +2; b and d together +1; e +1. b counts only with c or d.
+    let part = small_part(Rule::Additive {
+        points: vec![
+            Points {
+                points: 1,
+                when: all(&["a"]),
+            },
+            Points {
+                points: 2,
+                when: all(&["b", "c"]),
+            },
+            Points {
+                points: 1,
+                when: all(&["b", "d"]),
+            },
+            Points {
+                points: 1,
+                when: all(&["e"]),
+            },
+        ],
+        min: 1,
+        max: 5,
+    });
+    let score = norm::score_part(&part, 1, &with_met(&["a", "b"]));
+    assert_eq!(score.score, Some(1));
+    assert_eq!(
+        score.not_counted,
+        [NotCounted::Partner {
+            criterion: "b".into(),
+            partners: vec![vec!["c".into()], vec!["d".into()]],
+        }]
+    );
+    assert_eq!(
+        score.warnings(),
+        ["b is aangevinkt, maar telt alleen mee samen met c, of samen met d"]
+    );
+    // With d, b counts (b and d +1): no warning, though b and c still fails.
+    let score = norm::score_part(&part, 1, &with_met(&["a", "b", "d"]));
+    assert_eq!(score.score, Some(2));
+    assert!(score.not_counted.is_empty(), "{:?}", score.not_counted);
+    // c alone is in one condition only: it lacks b. a and e stand alone and count.
+    let score = norm::score_part(&part, 1, &with_met(&["a", "c", "e"]));
+    assert_eq!(score.score, Some(2));
+    assert_eq!(
+        score.warnings(),
+        ["c is aangevinkt, maar telt alleen mee samen met b"]
+    );
+}
+
+#[test]
+fn additive_condition_of_three_names_only_the_partners_missing() {
+    // a, b and c together +2: with a and b met, both lack c alone.
+    let part = small_part(Rule::Additive {
+        points: vec![
+            Points {
+                points: 2,
+                when: all(&["a", "b", "c"]),
+            },
+            Points {
+                points: 1,
+                when: all(&["d"]),
+            },
+        ],
+        min: 1,
+        max: 5,
+    });
+    let score = norm::score_part(&part, 1, &with_met(&["a", "b", "d"]));
+    assert_eq!(
+        score.warnings(),
+        [
+            "a is aangevinkt, maar telt alleen mee samen met c",
+            "b is aangevinkt, maar telt alleen mee samen met c",
+        ]
+    );
+    // Not met is not "met but not counted".
+    let score = norm::score_part(&part, 1, &with(&[("a", Status::NotMet)]));
+    assert!(score.not_counted.is_empty(), "{:?}", score.not_counted);
+}
+
+#[test]
+fn stepwise_half_of_a_two_criterion_level_does_not_count() {
+    // III.3a and III.3b make level 3 together: III.3a alone adds nothing to the 2.
+    let score = score("III", &with_met(&["III.2", "III.3a"]));
+    assert_eq!(score.score, Some(2));
+    assert_eq!(
+        score.warnings(),
+        ["III.3a is aangevinkt, maar telt alleen mee samen met III.3b"]
+    );
+    // II.A alone makes level 4 (A or B): it counts, though level 5 needs B too.
+    let score = self::score("II", &with_met(&["II.2", "II.3", "II.A"]));
+    assert_eq!(score.score, Some(4));
+    assert!(score.not_counted.is_empty(), "{:?}", score.not_counted);
 }
 
 #[test]

@@ -429,3 +429,178 @@ fn a_shared_first_name_keeps_the_whole_name_in_the_legend() {
     assert!(!text.contains("Anna Jansen"), "{text}");
     assert!(text.contains("Anna"), "{text}");
 }
+
+/// Four respondents who answer every shift "goed" and meet every criterion, except:
+/// go5 answered by one (no proposal, too few answers), I.3 split 2–2 (no proposal, a
+/// tie), I.5 met by one; go1 agreed by the group.
+fn workshop_with_gaps() -> goudenoor::domain::Assessment {
+    use goudenoor::domain::ItemKind;
+    let mut a = workshop();
+    for (i, r) in a.respondents.iter_mut().enumerate() {
+        for inst in [GO, STV] {
+            for item in instruments().get(inst).unwrap().items() {
+                let answers = r.answers.of_mut(inst);
+                match item.kind {
+                    ItemKind::Level { .. } => answers.set_level(item.id, Level::new(2)),
+                    ItemKind::Criterion => answers.set_status(item.id, Status::Met),
+                    ItemKind::Measurement(_) => answers.set_number(item.id, Some(95.0)),
+                    _ => {}
+                }
+            }
+        }
+        let go = r.answers.of_mut(GO);
+        if i > 0 {
+            go.set_level("go5", None);
+        }
+        let stv = r.answers.of_mut(STV);
+        stv.set_status(
+            "I.3",
+            if i % 2 == 0 {
+                Status::Met
+            } else {
+                Status::NotMet
+            },
+        );
+        stv.set_status("I.5", if i == 0 { Status::Met } else { Status::Open });
+    }
+    a.agreed.of_mut(GO).set_level("go1", Level::new(3));
+    a
+}
+
+fn report_of(a: &goudenoor::domain::Assessment, format: goudenoor::report::Format) -> String {
+    let bytes = goudenoor::report::render(
+        instruments(),
+        a,
+        format,
+        goudenoor::report::Options::default(),
+    );
+    String::from_utf8(bytes).unwrap()
+}
+
+/// The text with its wrapping undone: one space between words.
+fn unwrapped(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn reports_mark_a_proposal_only_where_there_is_one_and_say_why_not() {
+    use goudenoor::report::Format;
+    let a = workshop_with_gaps();
+    let txt = unwrapped(&report_of(&a, Format::Text));
+    assert!(
+        txt.contains("Regels → Ruimte [geen voorstel: te weinig antwoorden (1 van 4)]"),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("I.3 Open voor feedback, helder beleid, integrale sturing: open [geen voorstel: gelijke stand]"),
+        "{txt}"
+    );
+    assert!(
+        txt.contains(
+            "I.5 Cultuur van levenslang leren: open [geen voorstel: te weinig antwoorden (1 van 4)]"
+        ),
+        "{txt}"
+    );
+    assert!(!txt.contains("open [voorstel]"), "{txt}");
+    assert!(txt.contains("Klacht → Feedback [akkoord]"), "{txt}");
+    assert!(
+        txt.contains("I.2 Beleidsplan, sturing en betrokken topmanagement: voldaan [voorstel]"),
+        "{txt}"
+    );
+    // The spread gives the same reasons.
+    assert!(txt.contains("voorstel gelijke stand"), "{txt}");
+    assert!(
+        txt.contains("voorstel te weinig antwoorden (1 van 4)"),
+        "{txt}"
+    );
+
+    let md = report_of(&a, Format::Md);
+    let line = |start: &str| -> &str {
+        md.lines()
+            .find(|l| l.starts_with(start) && !l.contains("mediaan") && !l.contains(" · "))
+            .unwrap_or_else(|| panic!("{start} in {md}"))
+    };
+    assert!(line("| 5 ").contains("| geen voorstel: te weinig antwoorden (1 van 4) |"));
+    assert!(line("| I.3 ").contains("| geen voorstel: gelijke stand"));
+    assert!(line("| I.2 ").contains("| voorstel "));
+    assert!(line("| 1 ").contains("| akkoord "));
+
+    let html = report_of(&a, Format::Html);
+    assert!(html.contains(
+        r#"<span class="source geen">geen voorstel</span><br><span class="why">gelijke stand</span>"#
+    ));
+    assert!(html.contains(
+        r#"<span class="source geen">geen voorstel</span><br><span class="why">te weinig antwoorden (1 van 4)</span>"#
+    ));
+    let json: serde_json::Value = serde_json::from_str(&report_of(&a, Format::Json)).unwrap();
+    let stv = json["spread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == STV)
+        .unwrap();
+    let i3 = stv["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "I.3")
+        .unwrap();
+    assert_eq!(i3["proposal"], serde_json::Value::Null);
+    assert_eq!(i3["no_proposal"], "gelijke stand");
+}
+
+/// A line of "Zo is dit gemaakt" in the Markdown report, where each is one bullet.
+fn made_line(md: &str, start: &str) -> String {
+    md.lines()
+        .find_map(|l| l.strip_prefix("- ").filter(|l| l.starts_with(start)))
+        .unwrap_or_else(|| panic!("{start} in {md}"))
+        .to_string()
+}
+
+#[test]
+fn how_it_was_made_counts_the_same_items_and_names_those_without_a_proposal() {
+    use goudenoor::report::Format;
+    let a = workshop_with_gaps();
+    let md = report_of(&a, Format::Md);
+    // 9 shifts and 18 criteria; IV.4's measured percentage is no item of either line.
+    let complete = made_line(&md, "Volledigheid: ");
+    assert!(
+        complete.contains(" van 27 onderdelen beantwoord"),
+        "{complete}"
+    );
+    let agreement = made_line(&md, "Eensgezindheid: ");
+    // The team differs on I.3 only; go1 agreed; go5 (1 of 4), I.3 (2–2) and I.5 (1 of
+    // 4) have no proposal; the other 23 follow it.
+    assert_eq!(
+        agreement,
+        "Eensgezindheid: bij 1 van 27 onderdelen verschilt het team; 1 in de groep vastgesteld, 23 volgen het voorstel (mediaan en meerderheid), 3 zonder voorstel (te weinig antwoorden of gelijke stand)"
+    );
+    let json: serde_json::Value = serde_json::from_str(&report_of(&a, Format::Json)).unwrap();
+    let agreement = &json["summary"]["agreement"];
+    assert_eq!(agreement["items"], 27);
+    assert_eq!(agreement["items"], json["summary"]["answerable"]);
+    assert_eq!(agreement["agreed"], 1);
+    assert_eq!(agreement["proposed"], 23);
+    assert_eq!(agreement["no_proposal"], 3);
+}
+
+#[test]
+fn how_it_was_made_says_which_items_nobody_in_the_team_answers() {
+    use goudenoor::report::Format;
+    let ids: Vec<String> = instruments().iter().map(|i| i.id.clone()).collect();
+    let a = goudenoor::fixtures::sample_assessment_with(instruments(), &ids, 4);
+    let md = report_of(&a, Format::Md);
+    let json: serde_json::Value = serde_json::from_str(&report_of(&a, Format::Json)).unwrap();
+    let total = json["summary"]["answerable"].as_u64().unwrap() as usize;
+    let items = json["summary"]["agreement"]["items"].as_u64().unwrap() as usize;
+    // The business case's inputs and measurements are the organisation's figures.
+    let figures = instruments().get("businesscase").unwrap().items().len();
+    assert_eq!(total - items, figures);
+    let agreement = made_line(&md, "Eensgezindheid: ");
+    assert!(
+        agreement.contains(&format!(
+            " van de {items} onderdelen die de deelnemers beantwoorden (de overige {figures} zijn gegevens van de organisatie) verschilt het team; "
+        )),
+        "{agreement}"
+    );
+}

@@ -201,10 +201,43 @@ pub struct PartRow {
     pub rule: String,
     pub warnings: Vec<String>,
     pub criteria: Vec<CriterionRow>,
-    /// Share of criteria met, 0–100 (for charts).
-    pub met_percent: Option<f64>,
+    /// How many criteria count towards the score; `None` before any is assessed.
+    pub share: Option<PartShare>,
     /// "voor 3: IV.1a Klant denkt mee … of IV.3 Aandacht voor kwetsbare klanten".
     pub next_step: Option<String>,
+}
+
+/// A part's criteria as they weigh in its score: a criterion counts when it is met and
+/// not "telt niet mee" (above a gap, below its measurement, without its partner).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartShare {
+    /// Met and counting towards the score.
+    pub counted: usize,
+    /// Ticked met, whether or not they count.
+    pub met: usize,
+    pub total: usize,
+}
+
+impl PartShare {
+    /// The share that counts, 0–100 (for charts).
+    pub fn percent(self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            100.0 * self.counted as f64 / self.total as f64
+        }
+    }
+
+    /// "2 van 4".
+    pub fn short(self) -> String {
+        format!("{} van {}", self.counted, self.total)
+    }
+
+    /// "2 van 4 criteria tellen mee", "1 van 4 criteria telt mee".
+    pub fn text(self) -> String {
+        let verb = if self.counted == 1 { "telt" } else { "tellen" };
+        format!("{} criteria {verb} mee", self.short())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -592,6 +625,11 @@ fn norm_result(r: &mut InstrumentResult, n: &super::instrument::Norm, a: &ItemAn
         }
         let not_counted: Vec<&str> = score.not_counted.iter().map(|x| x.criterion()).collect();
         let met = part.criteria.iter().filter(|c| a.is_met(&c.id)).count();
+        let counted = part
+            .criteria
+            .iter()
+            .filter(|c| a.is_met(&c.id) && !not_counted.contains(&c.id.as_str()))
+            .count();
         parts.push(PartRow {
             id: part.id.clone(),
             numeral: part.numeral.clone(),
@@ -602,10 +640,11 @@ fn norm_result(r: &mut InstrumentResult, n: &super::instrument::Norm, a: &ItemAn
             rule_name: part.rule.name().to_string(),
             rule: part.rule_text(),
             warnings,
-            met_percent: score
-                .progress
-                .is_started()
-                .then(|| 100.0 * met as f64 / part.criteria.len() as f64),
+            share: score.progress.is_started().then_some(PartShare {
+                counted,
+                met,
+                total: part.criteria.len(),
+            }),
             criteria: part
                 .criteria
                 .iter()

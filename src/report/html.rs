@@ -154,7 +154,10 @@ fn summary(r: &Report) -> Markup {
 fn source_cell(r: &Report, res: &InstrumentResult, id: &str) -> Markup {
     html! {
         @if let Some(source) = r.source(&res.id, id) {
-            td { span class=(format!("source {source}")) { (source) } }
+            td {
+                span class=(format!("source {}", source.class())) { (source.label()) }
+                @if let Some(why) = source.why() { br; span.why { (why) } }
+            }
         }
     }
 }
@@ -223,7 +226,7 @@ fn detail(r: &Report, res: &InstrumentResult) -> Markup {
             }
         },
         Detail::Norm(n) => html! {
-            h3 { "Aandeel voldane criteria per onderdeel" }
+            h3 { "Criteria die meetellen voor de score, per onderdeel" }
             (svg::parts(n))
             table {
                 thead { tr { th { "Onderdeel" } th { "Score " (n.scale_min) "–" (n.scale_max) } th {} th { "Waarom" } } }
@@ -434,7 +437,7 @@ fn team_tables(labels: &[String], inst: &TeamInstrument) -> Markup {
                         }
                     }
                     tr.spread { td.name { "Spreiding" } @for row in chunk { td.cell { (row.spread) } } }
-                    tr.proposal { td.name { "Voorstel (automatisch)" } @for row in chunk { td.cell { (row.proposal.as_deref().unwrap_or("—")) } } }
+                    tr.proposal { td.name { "Voorstel (automatisch)" } @for row in chunk { td.cell { (row.proposal_text()) } } }
                     tr.agreed { td.name { "Akkoord (groep)" } @for row in chunk { td.cell { (row.agreed.as_deref().unwrap_or("—")) } } }
                 }
             }

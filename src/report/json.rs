@@ -46,7 +46,8 @@ pub struct JsonSummary {
     pub date: String,
     pub answered: usize,
     pub answerable: usize,
-    /// Workshop only: items the respondents answer, where they differ, agreed.
+    /// Workshop only: items the respondents answer (measurements aside), where they
+    /// differ, agreed, following the proposal, with neither.
     pub agreement: Option<JsonAgreement>,
     pub instruments: Vec<JsonSummaryInstrument>,
 }
@@ -56,6 +57,10 @@ pub struct JsonAgreement {
     pub items: usize,
     pub differ: usize,
     pub agreed: usize,
+    /// Not agreed, following the proposal.
+    pub proposed: usize,
+    /// Neither agreed nor proposed (too few answers, or a tie).
+    pub no_proposal: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -89,8 +94,10 @@ pub struct JsonTeamItem {
     pub values: Vec<Option<f64>>,
     pub spread: String,
     pub disagreement: bool,
-    /// The automatic proposal (median, majority), as shown.
+    /// The automatic proposal (median, majority), as shown; null where there is none.
     pub proposal: Option<String>,
+    /// Why there is no proposal: "te weinig antwoorden (1 van 4)", "gelijke stand".
+    pub no_proposal: Option<String>,
     /// What the group agreed, as shown; null where it agreed nothing.
     pub agreed: Option<String>,
 }
@@ -234,7 +241,13 @@ fn result(r: &InstrumentResult) -> Value {
                 "explanation": p.explanation,
                 "rule": p.rule,
                 "warnings": p.warnings,
-                "met_percent": p.met_percent,
+                "met_percent": p.share.map(|s| 100.0 * s.met as f64 / s.total as f64),
+                "counted": p.share.map(|s| json!({
+                    "criteria": s.counted,
+                    "of": s.total,
+                    "percent": s.percent(),
+                    "display": s.text(),
+                })),
                 "next_step": p.next_step,
                 "criteria": p.criteria.iter().map(|c| json!({
                     "id": c.id,
@@ -351,6 +364,8 @@ pub(super) fn from_report(r: &Report) -> JsonReport {
                 items: x.items,
                 differ: x.differ,
                 agreed: x.agreed,
+                proposed: x.proposed,
+                no_proposal: x.without,
             }),
             instruments: r
                 .summaries
@@ -389,6 +404,7 @@ pub(super) fn from_report(r: &Report) -> JsonReport {
                             spread: row.spread.clone(),
                             disagreement: row.disagrees,
                             proposal: row.proposal.clone(),
+                            no_proposal: row.no_proposal.clone(),
                             agreed: row.agreed.clone(),
                         })
                         .collect(),

@@ -150,7 +150,7 @@ fn summary(out: &mut String, r: &Report) {
 }
 
 fn source(r: &Report, res: &InstrumentResult, id: &str) -> String {
-    r.source(&res.id, id).unwrap_or_default().to_string()
+    r.source(&res.id, id).map(|s| s.text()).unwrap_or_default()
 }
 
 fn measurements_table(out: &mut String, rows: &[crate::domain::result::MeasurementRow]) {
@@ -210,14 +210,14 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
                             Some(v) => v.to_string(),
                             None => "—".into(),
                         },
-                        p.met_percent.map_or("—".into(), percent),
+                        p.share.map_or("—".into(), |s| s.short()),
                         p.explanation.clone(),
                     ]
                 })
                 .collect();
             table(
                 out,
-                &["Onderdeel", "Score", "Criteria voldaan", "Waarom"],
+                &["Onderdeel", "Score", "Criteria die meetellen", "Waarom"],
                 &rows,
             );
             for p in &n.parts {
@@ -465,7 +465,7 @@ fn team(out: &mut String, r: &Report) {
                 )];
                 cells.extend(row.cells.iter().cloned());
                 cells.push(row.spread.clone());
-                cells.push(row.proposal.clone().unwrap_or_else(|| "—".into()));
+                cells.push(row.proposal_text().to_string());
                 cells.push(row.agreed.clone().unwrap_or_else(|| "—".into()));
                 cells
             })

@@ -33,7 +33,8 @@ pub struct Made {
     pub agreement: Option<Agreement>,
 }
 
-/// How much a workshop's team agreed.
+/// How much a workshop's team agreed, over the items its respondents answer; a
+/// measurement is left out, as completeness leaves it out.
 pub struct Agreement {
     /// Items the respondents answer.
     pub items: usize,
@@ -41,6 +42,10 @@ pub struct Agreement {
     pub differ: usize,
     /// Items the group settled on together.
     pub agreed: usize,
+    /// Items not agreed that follow the proposal (median and majority).
+    pub proposed: usize,
+    /// Items neither agreed nor proposed: too few answers, or a tie.
+    pub without: usize,
 }
 
 impl Made {
@@ -63,12 +68,28 @@ impl Made {
             self.progress.percent()
         ));
         if let Some(a) = &self.agreement {
+            // Completeness also counts the organisation's own figures, which nobody in
+            // the team answers: say so where the totals differ.
+            let items = match self.progress.total.checked_sub(a.items) {
+                Some(0) | None => format!("{} onderdelen", a.items),
+                Some(rest) => format!(
+                    "de {} onderdelen die de deelnemers beantwoorden (de overige {rest} zijn gegevens van de organisatie)",
+                    a.items
+                ),
+            };
+            let follow = if a.proposed == 1 { "volgt" } else { "volgen" };
+            let without = if a.without > 0 {
+                format!(
+                    ", {} zonder voorstel (te weinig antwoorden of gelijke stand)",
+                    a.without
+                )
+            } else {
+                String::new()
+            };
+            // Items nobody answered are not "eensgezind": name only where the team differs.
             lines.push(format!(
-                "Eensgezindheid: bij {} van {} onderdelen antwoordt het team eensgezind, bij {} verschilt het; {} in de groep vastgesteld (de rest volgt het voorstel: mediaan en meerderheid)",
-                a.items - a.differ,
-                a.items,
-                a.differ,
-                a.agreed
+                "Eensgezindheid: bij {} van {items} verschilt het team; {} in de groep vastgesteld, {} {follow} het voorstel (mediaan en meerderheid){without}",
+                a.differ, a.agreed, a.proposed,
             ));
         }
         lines
@@ -114,12 +135,74 @@ pub struct TeamRow {
     /// "mediaan 2,5 · 1–4", "voldaan 6 · niet 3 · open 3".
     pub spread: String,
     pub disagrees: bool,
-    /// The automatic proposal (median, majority), when the quorum holds.
+    /// The automatic proposal (median, majority), when there is one.
     pub proposal: Option<String>,
+    /// Why there is no proposal: "te weinig antwoorden (1 van 4)", "gelijke stand".
+    pub no_proposal: Option<String>,
     /// What the group agreed; `None` where it agreed nothing.
     pub agreed: Option<String>,
     pub min: Option<f64>,
     pub max: Option<f64>,
+    /// A measured figure (IV.4's percentage), not an item that completeness counts.
+    pub measurement: bool,
+}
+
+impl TeamRow {
+    /// The proposal as the spread shows it: the proposed answer, or why there is none.
+    pub fn proposal_text(&self) -> &str {
+        self.proposal
+            .as_deref()
+            .or(self.no_proposal.as_deref())
+            .unwrap_or("—")
+    }
+}
+
+/// Where the shown answer of an item comes from, in a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The group agreed it.
+    Agreed,
+    /// It follows the automatic proposal (median and majority).
+    Proposal,
+    /// Nothing agreed and no proposal, with why: "te weinig antwoorden (1 van 4)",
+    /// "gelijke stand".
+    NoProposal(String),
+}
+
+impl Source {
+    /// "akkoord", "voorstel", "geen voorstel": the mark, also the HTML class.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Source::Agreed => "akkoord",
+            Source::Proposal => "voorstel",
+            Source::NoProposal(_) => "geen voorstel",
+        }
+    }
+
+    /// The HTML class of the mark.
+    pub fn class(&self) -> &'static str {
+        match self {
+            Source::Agreed => "akkoord",
+            Source::Proposal => "voorstel",
+            Source::NoProposal(_) => "geen",
+        }
+    }
+
+    /// Why there is no proposal, where there is none.
+    pub fn why(&self) -> Option<&str> {
+        match self {
+            Source::NoProposal(why) if !why.is_empty() => Some(why),
+            _ => None,
+        }
+    }
+
+    /// "akkoord", "voorstel", "geen voorstel: gelijke stand".
+    pub fn text(&self) -> String {
+        match self.why() {
+            Some(why) => format!("{}: {why}", self.label()),
+            None => self.label().to_string(),
+        }
+    }
 }
 
 pub struct ActionRow {
@@ -245,11 +328,19 @@ impl<'a> Report<'a> {
             date: date(&assessment),
             progress: result.progress(),
             agreement: team.as_ref().map(|t| {
-                let rows = t.instruments.iter().flat_map(|i| &i.rows);
+                // A measurement is no item of completeness: leave it out here too.
+                let rows = t
+                    .instruments
+                    .iter()
+                    .flat_map(|i| &i.rows)
+                    .filter(|r| !r.measurement);
+                let open = rows.clone().filter(|r| r.agreed.is_none());
                 Agreement {
                     items: rows.clone().count(),
                     differ: rows.clone().filter(|r| r.disagrees).count(),
                     agreed: rows.filter(|r| r.agreed.is_some()).count(),
+                    proposed: open.clone().filter(|r| r.proposal.is_some()).count(),
+                    without: open.filter(|r| r.proposal.is_none()).count(),
                 }
             }),
         };
@@ -353,19 +444,35 @@ impl<'a> Report<'a> {
         self.assessment.is_workshop()
     }
 
-    /// Where the shown answer of an item comes from, in a workshop: "akkoord" when the
-    /// group agreed it, "voorstel" when it follows the median and the majority.
-    pub fn source(&self, instrument: &str, item: &str) -> Option<&'static str> {
+    /// Where the shown answer of an item comes from, in a workshop: the group agreed it,
+    /// it follows the proposal (median and majority), or it has neither, and why (as
+    /// the spread says).
+    pub fn source(&self, instrument: &str, item: &str) -> Option<Source> {
         if !self.is_workshop() {
             return None;
         }
-        let agreed = self
-            .assessment
-            .agreed
-            .of(instrument)
-            .get(item)
-            .is_some_and(Answer::is_answered);
-        Some(if agreed { "akkoord" } else { "voorstel" })
+        let answered = |answers: &crate::domain::Answers| {
+            answers
+                .of(instrument)
+                .get(item)
+                .is_some_and(Answer::is_answered)
+        };
+        if answered(&self.assessment.agreed) {
+            return Some(Source::Agreed);
+        }
+        if answered(&self.result.answers) {
+            return Some(Source::Proposal);
+        }
+        let why = self
+            .team
+            .iter()
+            .flat_map(|t| &t.instruments)
+            .filter(|i| i.id == instrument)
+            .flat_map(|i| &i.rows)
+            .find(|r| r.id == item)
+            .and_then(|r| r.no_proposal.clone())
+            .unwrap_or_default();
+        Some(Source::NoProposal(why))
     }
 
     /// The confidential cover line, when asked.
@@ -388,6 +495,15 @@ fn median_text(values: &mut [f64], display: impl Fn(f64) -> String) -> String {
         (values[n / 2 - 1] + values[n / 2]) / 2.0
     };
     display(median)
+}
+
+/// Why a tally proposes nothing: too few answers, or else a tie.
+fn no_proposal(quorum: aggregate::Quorum) -> String {
+    if quorum.holds() {
+        "gelijke stand".into()
+    } else {
+        quorum.message()
+    }
 }
 
 /// The team's answers side by side, per instrument and respondent item.
@@ -455,12 +571,12 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                             _ => "—".into(),
                         },
                         disagrees: spread.disagrees(),
-                        proposal: spread.proposal().map(name).or_else(|| {
-                            (spread.quorum.answered > 0).then(|| spread.quorum.message())
-                        }),
+                        proposal: spread.proposal().map(name),
+                        no_proposal: spread.proposal().is_none().then(|| spread.quorum.message()),
                         agreed: agreed.level(item.id).map(name),
                         min: spread.min.map(|l| f64::from(l.value())),
                         max: spread.max.map(|l| f64::from(l.value())),
+                        measurement: false,
                     }
                 }
                 ItemKind::Criterion => {
@@ -499,18 +615,17 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                             tally.met, tally.not_met, tally.open
                         ),
                         disagrees: tally.disagrees(),
-                        proposal: tally.majority().map(|s| s.label().to_string()).or_else(|| {
-                            tally
-                                .quorum()
-                                .holds()
-                                .then(|| "gelijke stand".to_string())
-                                .or_else(|| Some(tally.quorum().message()))
-                        }),
+                        proposal: tally.majority().map(|s| s.label().to_string()),
+                        no_proposal: tally
+                            .majority()
+                            .is_none()
+                            .then(|| no_proposal(tally.quorum())),
                         agreed: Some(agreed.status(item.id))
                             .filter(|s| *s != Status::Open)
                             .map(|s| s.label().to_string()),
                         min: None,
                         max: None,
+                        measurement: false,
                     }
                 }
                 ItemKind::Check => {
@@ -544,11 +659,16 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                             .join(" · "),
                         disagrees: tally.disagrees(),
                         proposal: tally.plurality().map(|c| c.label().to_string()),
+                        no_proposal: tally
+                            .plurality()
+                            .is_none()
+                            .then(|| no_proposal(tally.quorum())),
                         agreed: Some(agreed.check(item.id))
                             .filter(|c| *c != Check::Open)
                             .map(|c| c.label().to_string()),
                         min: None,
                         max: None,
+                        measurement: false,
                     }
                 }
                 ItemKind::Measurement(m) => {
@@ -569,12 +689,12 @@ fn team(instruments: &Instruments, assessment: &Assessment) -> Option<Team> {
                         spread: format!("mediaan {}", median_text(&mut given, |v| m.display(v))),
                         values,
                         disagrees: false,
-                        proposal: proposal
-                            .map(|v| m.display(v))
-                            .or_else(|| (quorum.answered > 0).then(|| quorum.message())),
+                        proposal: proposal.map(|v| m.display(v)),
+                        no_proposal: proposal.is_none().then(|| quorum.message()),
                         agreed: agreed.number(item.id).map(|v| m.display(v)),
                         min: None,
                         max: None,
+                        measurement: true,
                     }
                 }
                 ItemKind::Field(_) | ItemKind::Input(_) => continue,

@@ -165,7 +165,7 @@ pub fn gaps(g: &GridResult) -> Markup {
     }
 }
 
-/// The share of criteria met per norm part, with the score beside it.
+/// Per norm part the share of its criteria that count towards the score.
 pub fn parts(n: &NormResult) -> Markup {
     let label_w = 230.0;
     let track = 330.0;
@@ -173,17 +173,17 @@ pub fn parts(n: &NormResult) -> Markup {
     let height = row_h * n.parts.len() as f64 + 6.0;
     html! {
         svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 660 {}", f(height))) role="img"
-            aria-label="Per onderdeel het aandeel voldane criteria" class="chart" {
+            aria-label="Per onderdeel het aandeel criteria dat meetelt voor de score" class="chart" {
             @for (i, p) in n.parts.iter().enumerate() {
                 @let y = row_h * i as f64;
                 text x=(f(label_w - 8.0)) y=(f(y + 15.0)) text-anchor="end" font-size="11" fill="#1d1d1f" {
                     (p.numeral) " " (p.title)
                 }
                 rect x=(f(label_w)) y=(f(y + 5.0)) width=(f(track)) height="13" fill="#f0f0f3" rx="2" {}
-                @if let Some(pct) = p.met_percent {
-                    rect x=(f(label_w)) y=(f(y + 5.0)) width=(f(track * pct / 100.0)) height="13" fill=(CURRENT) rx="2" {}
+                @if let Some(share) = p.share {
+                    rect x=(f(label_w)) y=(f(y + 5.0)) width=(f(track * share.percent() / 100.0)) height="13" fill=(CURRENT) rx="2" {}
                     text x=(f(label_w + track + 6.0)) y=(f(y + 15.0)) font-size="11" fill="#1d1d1f" {
-                        (super::model::percent(pct)) " voldaan"
+                        (share.short())
                     }
                 } @else {
                     text x=(f(label_w + track + 6.0)) y=(f(y + 15.0)) font-size="11" fill="#9a9aa0" { "nog open" }

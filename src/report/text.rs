@@ -154,7 +154,7 @@ fn grid(out: &mut Out, r: &Report, res: &InstrumentResult, g: &crate::domain::re
                 row.from,
                 row.to,
                 r.source(&res.id, &row.id)
-                    .map(|x| format!(" [{x}]"))
+                    .map(|x| format!(" [{}]", x.text()))
                     .unwrap_or_default()
             ),
         );
@@ -170,8 +170,8 @@ fn norm(out: &mut Out, r: &Report, res: &InstrumentResult, n: &crate::domain::re
             score
         };
         let met = part
-            .met_percent
-            .map(|p| format!(" · {} van de criteria voldaan", percent(p)))
+            .share
+            .map(|s| format!(" · {}", s.text()))
             .unwrap_or_default();
         out.wrap(
             &format!("{} {}: score {score}{met}", part.numeral, part.title),
@@ -191,7 +191,7 @@ fn norm(out: &mut Out, r: &Report, res: &InstrumentResult, n: &crate::domain::re
             };
             let source = r
                 .source(&res.id, &c.id)
-                .map(|s| format!(" [{s}]"))
+                .map(|s| format!(" [{}]", s.text()))
                 .unwrap_or_default();
             out.wrap(
                 &format!("{mark} {} {}: {}{source}", c.id, c.short, c.status.label()),
@@ -240,7 +240,7 @@ fn checklist(
         for item in &section.items {
             let source = r
                 .source(&res.id, &item.id)
-                .map(|s| format!(" [{s}]"))
+                .map(|s| format!(" [{}]", s.text()))
                 .unwrap_or_default();
             out.wrap(
                 &format!(
@@ -414,7 +414,7 @@ fn team(out: &mut Out, r: &Report) {
                 &format!(
                     "{} · voorstel {} · akkoord {}",
                     row.spread,
-                    row.proposal.as_deref().unwrap_or("—"),
+                    row.proposal_text(),
                     row.agreed.as_deref().unwrap_or("—")
                 ),
                 "    ",

@@ -195,7 +195,7 @@ fn spread(ws: &mut Worksheet, r: &Report) -> Result<(), XlsxError> {
             }
             text(ws, row, 3 + n, &item.spread)?;
             text(ws, row, 4 + n, if item.disagrees { "ja" } else { "nee" })?;
-            text(ws, row, 5 + n, item.proposal.as_deref().unwrap_or(""))?;
+            text(ws, row, 5 + n, item.proposal_text())?;
             text(ws, row, 6 + n, item.agreed.as_deref().unwrap_or(""))?;
             row += 1;
         }

@@ -19,14 +19,21 @@ pub enum NotCounted {
         measured: String,
         threshold: String,
     },
+    /// Every condition it appears in also needs another criterion that does not count
+    /// ("IV.1b is aangevinkt, maar telt alleen mee samen met IV.1a"). `partners` lists,
+    /// per such condition, the criteria it still lacks.
+    Partner {
+        criterion: String,
+        partners: Vec<Vec<String>>,
+    },
 }
 
 impl NotCounted {
     pub fn criterion(&self) -> &str {
         match self {
-            NotCounted::Gap { criterion, .. } | NotCounted::Measurement { criterion, .. } => {
-                criterion
-            }
+            NotCounted::Gap { criterion, .. }
+            | NotCounted::Measurement { criterion, .. }
+            | NotCounted::Partner { criterion, .. } => criterion,
         }
     }
 
@@ -41,6 +48,17 @@ impl NotCounted {
                 measured,
                 threshold,
             } => format!("{criterion} telt niet mee: gemeten {measured}, {threshold} nodig"),
+            NotCounted::Partner {
+                criterion,
+                partners,
+            } => {
+                let with = partners
+                    .iter()
+                    .map(|ids| format!("samen met {}", ids.join(" en ")))
+                    .collect::<Vec<_>>()
+                    .join(", of ");
+                format!("{criterion} is aangevinkt, maar telt alleen mee {with}")
+            }
         }
     }
 }
@@ -226,6 +244,42 @@ pub fn score_part(part: &Part, scale_min: u8, answers: &ItemAnswers) -> PartScor
             }
         }
     }
+    // A criterion that counts, yet adds nothing: every condition it appears in fails for
+    // want of another criterion (IV.1b without IV.1a; III.3a without III.3b, the step
+    // that stops the score; criteria of higher steps are listed above the gap already).
+    let conditions = part.rule.conditions();
+    for c in &part.criteria {
+        let id = c.id.as_str();
+        if !now(id) || not_counted.iter().any(|n| n.criterion() == id) {
+            continue;
+        }
+        let own: Vec<&Condition> = conditions
+            .iter()
+            .copied()
+            .filter(|k| k.ids().iter().any(|x| x == id))
+            .collect();
+        if own.is_empty() || own.iter().any(|k| cond(k, &now)) {
+            continue;
+        }
+        let mut partners: Vec<Vec<String>> = Vec::new();
+        for k in own {
+            let lacking: Vec<String> = k
+                .ids()
+                .iter()
+                .filter(|x| x.as_str() != id && !now(x))
+                .cloned()
+                .collect();
+            if !partners.contains(&lacking) {
+                partners.push(lacking);
+            }
+        }
+        not_counted.push(NotCounted::Partner {
+            criterion: c.id.clone(),
+            partners,
+        });
+    }
+    // In the part's order, as the criteria are listed.
+    not_counted.sort_by_key(|n| part.criteria.iter().position(|c| c.id == n.criterion()));
     let top = match &part.rule {
         Rule::Stepwise(steps) => steps.last().map_or(scale_min, |s| s.score),
         Rule::Additive { max, .. } => *max,
