@@ -316,6 +316,8 @@ fn the_explanations_show_the_figures_entered_in_every_format() {
     );
     for format in [Format::Text, Format::Md, Format::Html, Format::Json] {
         let out = String::from_utf8(render(instruments(), &a, format, Options::default())).unwrap();
+        // Wrapped lines read as one.
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(out.contains("(2500 × 60% = 1500)"), "{format:?}");
         assert!(out.contains("(495 × € 250 = € 123.750)"), "{format:?}");
         assert!(!out.contains("(1000 × 70% = 700)"), "{format:?}");
@@ -728,5 +730,20 @@ fn amounts_show_whole_euros_or_euros_and_cents() {
             shown,
             "{value}"
         );
+    }
+}
+
+#[test]
+fn reports_give_each_sum_once_and_name_the_iceberg() {
+    let a = with(&[("bc.klanten", "2500"), ("bc.tevreden_pct", "60")]);
+    for format in [Format::Text, Format::Md, Format::Html] {
+        let out = String::from_utf8(render(instruments(), &a, format, Options::default())).unwrap();
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            out.matches("(2500 × 60% = 1500)").count(),
+            1,
+            "{format:?}: the sum beside its output, not again under 'Zo telt het'"
+        );
+        assert!(out.contains("De klachtenijsberg"), "{format:?}");
     }
 }

@@ -91,7 +91,16 @@ pub struct InstrumentResult {
     pub detail: Detail,
 }
 
+/// The title over the iceberg's levels, on screen and in every report.
+pub const ICEBERG_TITLE: &str = "De klachtenijsberg";
+
 impl InstrumentResult {
+    /// Whether "Zo telt het" lists the rules apart: a calculator's detail already gives
+    /// every output with its sum in the figures used, so they are not said twice.
+    pub fn rules_apart(&self) -> bool {
+        !matches!(self.detail, Detail::Calculator(_))
+    }
+
     /// The verdict with its provisional mark, as the screen and the plain formats say it.
     pub fn verdict_in_full(&self) -> String {
         if self.provisional {

@@ -6,7 +6,9 @@
 use super::model::{Report, TeamInstrument, percent};
 use super::plain;
 use super::svg::{self, Line};
-use crate::domain::result::{Detail, GridResult, InstrumentResult, MeasurementRow, PROVISIONAL};
+use crate::domain::result::{
+    Detail, GridResult, ICEBERG_TITLE, InstrumentResult, MeasurementRow, PROVISIONAL,
+};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// The report style: one file, inlined into every HTML report.
@@ -327,7 +329,10 @@ fn detail(r: &Report, res: &InstrumentResult) -> Markup {
                 }
             }
             @if !c.measurements.is_empty() { h3 { "Metingen tegen de ambitie" } (measurements(&c.measurements)) }
-            @for line in &c.iceberg { p.why { (line) } }
+            @if !c.iceberg.is_empty() {
+                h3 { (ICEBERG_TITLE) }
+                ul.rules { @for line in &c.iceberg { li.why { (line) } } }
+            }
         },
         Detail::Model(m) => html! {
             (svg::model(m))
@@ -381,8 +386,10 @@ fn details(r: &Report) -> Markup {
                         }
                     }
                 }
-                h3 { "Zo telt het" }
-                ul.rules { @for rule in &res.rules { li.why { (rule) } } }
+                @if res.rules_apart() {
+                    h3 { "Zo telt het" }
+                    ul.rules { @for rule in &res.rules { li.why { (rule) } } }
+                }
             }
         }
     }

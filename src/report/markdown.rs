@@ -2,7 +2,7 @@
 //! the workshop, with padded tables and notes that keep their line breaks.
 
 use super::model::{Report, percent};
-use crate::domain::result::{Detail, InstrumentResult, PROVISIONAL};
+use crate::domain::result::{Detail, ICEBERG_TITLE, InstrumentResult, PROVISIONAL};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -323,8 +323,12 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
             if !c.measurements.is_empty() {
                 measurements_table(out, &c.measurements);
             }
-            for line in &c.iceberg {
-                let _ = writeln!(out, "{line}\n");
+            if !c.iceberg.is_empty() {
+                let _ = writeln!(out, "{ICEBERG_TITLE}:\n");
+                for line in &c.iceberg {
+                    let _ = writeln!(out, "- {line}");
+                }
+                out.push('\n');
             }
         }
         Detail::Model(m) => {
@@ -389,11 +393,13 @@ fn details(out: &mut String, r: &Report) {
             }
             out.push('\n');
         }
-        out.push_str("Zo telt het:\n\n");
-        for rule in &res.rules {
-            let _ = writeln!(out, "- {rule}");
+        if res.rules_apart() {
+            out.push_str("Zo telt het:\n\n");
+            for rule in &res.rules {
+                let _ = writeln!(out, "- {rule}");
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
 }
 

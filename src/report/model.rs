@@ -385,7 +385,9 @@ impl<'a> Report<'a> {
                         } else if s.text.is_empty() {
                             s.title.clone()
                         } else {
-                            format!("{}: {}", s.title, s.text)
+                            // A title may end in a figure ("Herhaalklachten: 12%"): a
+                            // dash, not a second colon, before what follows.
+                            format!("{} — {}", s.title, s.text)
                         }
                     })
                     .collect();

@@ -3,7 +3,7 @@
 
 use super::model::{Report, percent};
 use super::{plain, plain_lines};
-use crate::domain::result::{Detail, InstrumentResult, PROVISIONAL};
+use crate::domain::result::{Detail, ICEBERG_TITLE, InstrumentResult, PROVISIONAL};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -294,8 +294,11 @@ fn calculator(out: &mut Out, c: &crate::domain::result::CalculatorResult) {
             measurement(out, m);
         }
     }
-    for line in &c.iceberg {
-        out.wrap(line, "  ", "  ");
+    if !c.iceberg.is_empty() {
+        out.wrap(&format!("{ICEBERG_TITLE}:"), "  ", "  ");
+        for line in &c.iceberg {
+            out.wrap(line, "  - ", "    ");
+        }
     }
 }
 
@@ -354,11 +357,13 @@ fn details(out: &mut Out, r: &Report) {
             }
         }
         out.blank();
-        out.wrap("Zo telt het:", "  ", "  ");
-        for rule in &res.rules {
-            out.wrap(rule, "  - ", "    ");
+        if res.rules_apart() {
+            out.wrap("Zo telt het:", "  ", "  ");
+            for rule in &res.rules {
+                out.wrap(rule, "  - ", "    ");
+            }
+            out.blank();
         }
-        out.blank();
     }
 }
 

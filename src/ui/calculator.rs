@@ -5,7 +5,7 @@
 
 use super::text::{offset_to_show, render_parts, spread, truncate, wrap};
 use crate::app::{EditTarget, Model, Session};
-use crate::domain::result::{CalculatorResult, Detail, instrument_result};
+use crate::domain::result::{CalculatorResult, Detail, ICEBERG_TITLE, instrument_result};
 use crate::domain::{Instrument, format_number};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -107,7 +107,7 @@ fn picture_lines(model: &Model, r: &CalculatorResult, width: u16) -> Vec<Line<'s
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "De klachtenijsberg (1000-100-10)",
+        format!("{ICEBERG_TITLE} (1000-100-10)"),
         theme.title(),
     ));
     let chain = [
