@@ -747,3 +747,18 @@ fn reports_give_each_sum_once_and_name_the_iceberg() {
         assert!(out.contains("De klachtenijsberg"), "{format:?}");
     }
 }
+
+#[test]
+fn the_html_report_shows_the_three_ambitions_as_a_list() {
+    let a = with(&[("bc.klanten", "2500")]);
+    let html =
+        String::from_utf8(render(instruments(), &a, Format::Html, Options::default())).unwrap();
+    assert!(
+        html.contains("<li>Nul herhaalklachten</li>"),
+        "the introduction's list items as a list"
+    );
+    assert!(
+        !html.contains("- Nul herhaalklachten"),
+        "no dash left in the text"
+    );
+}

@@ -98,6 +98,29 @@ fn grid_radar(r: &Report, res: &InstrumentResult, g: &GridResult) -> Markup {
     )
 }
 
+/// An instrument's introduction: its lines as paragraphs, runs of lines starting with
+/// "- " as a list, in their order.
+fn intro_html(intro: &str) -> Markup {
+    let mut blocks: Vec<(bool, Vec<&str>)> = Vec::new();
+    for line in intro.lines() {
+        let item = line.trim_start().strip_prefix("- ");
+        match (item, blocks.last_mut()) {
+            (Some(item), Some((true, items))) => items.push(item),
+            (Some(item), _) => blocks.push((true, vec![item])),
+            (None, _) => blocks.push((false, vec![line])),
+        }
+    }
+    html! {
+        @for (list, lines) in &blocks {
+            @if *list {
+                ul.why { @for item in lines { li { (item) } } }
+            } @else {
+                @for line in lines { p.why { (line) } }
+            }
+        }
+    }
+}
+
 fn provisional(provisional: bool) -> Markup {
     html! {
         @if provisional {
@@ -371,7 +394,7 @@ fn details(r: &Report) -> Markup {
         @for res in &r.result.instruments {
             section.instrument {
                 h2 { (res.title) }
-                @if let Some(intro) = r.instruments.get(&res.id).and_then(|i| i.intro.first()) { p.why { (intro) } }
+                @if let Some(intro) = r.instruments.get(&res.id).and_then(|i| i.intro.first()) { (intro_html(intro)) }
                 p.summary { (res.verdict) (provisional(res.provisional)) }
                 (detail(r, res))
                 @if !res.warnings.is_empty() {
