@@ -221,7 +221,7 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
                 &rows,
             );
             for p in &n.parts {
-                let _ = writeln!(out, "#### {} {}\n", p.numeral, p.title);
+                let _ = writeln!(out, "### {} {}\n", p.numeral, p.title);
                 let rows: Vec<Vec<String>> = p
                     .criteria
                     .iter()
@@ -262,7 +262,7 @@ fn detail(out: &mut String, r: &Report, res: &InstrumentResult) {
                 let share = s.share.map_or("nog niets beantwoord".into(), |x| {
                     format!("{}% op orde ({})", x.percent(), x.display())
                 });
-                let _ = writeln!(out, "#### {}: {share}\n", s.title);
+                let _ = writeln!(out, "### {}: {share}\n", s.title);
                 let rows: Vec<Vec<String>> = s
                     .items
                     .iter()
