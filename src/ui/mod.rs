@@ -79,7 +79,12 @@ pub fn frame_layout(model: &Model, area: Rect) -> Frame {
             hints,
         };
     }
-    let sidebar_width = if area.width >= 110 { 32 } else { 26 };
+    // Wide windows give the step list room for whole names.
+    let sidebar_width = match area.width {
+        160.. => 40,
+        110.. => 32,
+        _ => 26,
+    };
     let [sidebar, _, main] = Layout::horizontal([
         Constraint::Length(sidebar_width),
         Constraint::Length(1),
