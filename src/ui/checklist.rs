@@ -147,7 +147,7 @@ pub fn render_fields(
                 if *other {
                     let own = match facts.get(&field.id) {
                         Some(Answer::Choice { other, .. }) if !other.is_empty() => clean(other),
-                        _ => "(e: eigen tekst)".into(),
+                        _ => "— (e om te schrijven)".into(),
                     };
                     lines.push(Line::styled(
                         format!(
