@@ -421,7 +421,9 @@ pub fn render_measurements(
             .map(|l| Line::styled(l, theme.muted())),
         );
         if let Some(v) = row.value {
-            let bar_width = usize::from(width).saturating_sub(10);
+            // The legend says what the mark in the bar is; apart from a mark at 100%.
+            const LEGEND: &str = "  (┃ = ambitie)";
+            let bar_width = usize::from(width).saturating_sub(LEGEND.chars().count() + 1);
             let filled = ((v - m.min) / (m.max - m.min) * bar_width as f64)
                 .round()
                 .clamp(0.0, bar_width as f64) as usize;
@@ -436,7 +438,7 @@ pub fn render_measurements(
             }
             lines.push(Line::from(vec![
                 Span::styled(cells.into_iter().collect::<String>(), theme.current()),
-                Span::styled(" ┃ ambitie", theme.muted()),
+                Span::styled(LEGEND, theme.muted()),
             ]));
         }
         lines.push(Line::raw(""));
