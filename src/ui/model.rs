@@ -68,7 +68,13 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
             Line::from(vec![
                 Span::raw("Zwakste vak: "),
                 Span::styled(title, theme.warning()),
-                Span::styled(format!(" · {} niet bekeken", r.unseen.len()), theme.muted()),
+                Span::styled(
+                    match r.unseen.len() {
+                        0 => " · elk vak bekeken".to_string(),
+                        n => format!(" · {n} niet bekeken"),
+                    },
+                    theme.muted(),
+                ),
             ])
         }
         None => Line::styled(
