@@ -332,6 +332,22 @@ fn render_hints(model: &Model, viewport: Viewport, area: Rect, buf: &mut Buffer)
         .into_iter()
         .map(|(key, what)| (Cow::Borrowed(key), what))
         .collect()
+    } else if let Some(dialog) = model.session.as_ref().and_then(|s| s.team.as_ref()) {
+        // The respondents dialog lists its keys itself; behind it, the page's keys do
+        // nothing.
+        match dialog.mode {
+            crate::app::TeamMode::ConfirmRemove | crate::app::TeamMode::ConfirmLive => {
+                vec![
+                    (Cow::Borrowed("j Enter"), "ja"),
+                    (Cow::Borrowed("Esc"), "nee"),
+                ]
+            }
+            _ => vec![
+                (Cow::Borrowed("↑↓"), "kies"),
+                (Cow::Borrowed("Enter"), "deze respondent antwoordt"),
+                (Cow::Borrowed("Esc"), "sluiten"),
+            ],
+        }
     } else if model.session.as_ref().is_some_and(|s| s.box_open) {
         // The box reports its own scroll while it is open.
         let mut hints = vec![(Cow::Borrowed("Esc"), "sluiten")];
@@ -375,7 +391,10 @@ fn render_hints(model: &Model, viewport: Viewport, area: Rect, buf: &mut Buffer)
     // all of its keys itself, and ? does not open the help there.
     let help = !model.is_typing()
         && model.home.dialog.is_none()
-        && !model.session.as_ref().is_some_and(|s| s.box_open);
+        && !model
+            .session
+            .as_ref()
+            .is_some_and(|s| s.box_open || s.team.is_some());
     let room = usize::from(area.width).saturating_sub(if help { 8 } else { 0 });
     let mut spans = Vec::new();
     let mut used = 0;
