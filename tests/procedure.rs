@@ -783,3 +783,47 @@ fn an_organisation_ending_in_a_full_stop_gets_one_stop_in_the_draft() {
     assert!(all.contains("Gemeente Voorbeeld & Zn. Zo"), "{all}");
     assert!(!all.contains("Zn.."), "{all}");
 }
+
+#[test]
+fn the_summary_puts_what_is_not_arranged_before_what_is_partly() {
+    let mut a = assessment();
+    let ids: Vec<&str> = list()
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
+        .collect();
+    // Everything arranged but the first item (deels) and the fourth (nee).
+    for id in &ids {
+        setting::set(instruments(), &mut a, id, "ja").unwrap();
+    }
+    setting::set(instruments(), &mut a, ids[0], "deels").unwrap();
+    setting::set(instruments(), &mut a, ids[3], "nee").unwrap();
+    let text = String::from_utf8(goudenoor::report::render(
+        instruments(),
+        &a,
+        goudenoor::report::Format::Md,
+        goudenoor::report::Options::default(),
+    ))
+    .unwrap();
+    // The management summary ends with how the report was made.
+    let summary = &text[..text
+        .find("### Zo is dit gemaakt")
+        .expect("the summary's end")];
+    let label = |id: &str| {
+        list()
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .find(|i| i.id == id)
+            .unwrap()
+            .label
+            .clone()
+    };
+    let nee = summary
+        .find(&label(ids[3]))
+        .expect("the nee item in the summary");
+    let deels = summary
+        .find(&label(ids[0]))
+        .expect("the deels item in the summary");
+    assert!(nee < deels, "nee first:\n{summary}");
+}

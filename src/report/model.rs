@@ -351,7 +351,8 @@ impl<'a> Report<'a> {
                 let mut steps: Vec<&crate::domain::result::NextStep> =
                     r.next_steps.iter().collect();
                 // Largest first: levels below the ambition (grids), points below the
-                // top of the scale (norm parts); elsewhere the result's own order.
+                // top of the scale (norm parts), what is not arranged before what is
+                // partly (checklists); elsewhere the result's own order.
                 let size = |s: &crate::domain::result::NextStep| -> u32 {
                     match &r.detail {
                         Detail::Norm(n) => n
@@ -360,6 +361,16 @@ impl<'a> Report<'a> {
                             .find(|p| p.id == s.item)
                             .and_then(|p| p.score)
                             .map_or(0, |score| u32::from(n.scale_max.saturating_sub(score))),
+                        Detail::Checklist(c) => c
+                            .sections
+                            .iter()
+                            .flat_map(|sec| &sec.items)
+                            .find(|i| i.id == s.item)
+                            .map_or(0, |i| match i.answer {
+                                crate::domain::Check::Nee => 2,
+                                crate::domain::Check::Deels => 1,
+                                _ => 0,
+                            }),
                         _ => u32::from(s.gap),
                     }
                 };
