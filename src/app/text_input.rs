@@ -148,33 +148,53 @@ impl TextInput {
     /// is exact), and the (row, column) of the cursor.
     pub fn layout(&self, width: usize) -> (Vec<String>, (usize, usize)) {
         use unicode_width::UnicodeWidthChar;
-        let width = width.max(2);
-        let mut rows = vec![String::new()];
-        let mut row_width = 0;
-        let mut cursor = (0, 0);
-        for (i, c) in self.text.chars().enumerate() {
-            if i == self.cursor {
-                cursor = (rows.len() - 1, row_width);
-            }
+        let width_of = |cs: &[char]| -> usize { cs.iter().map(|c| c.width().unwrap_or(0)).sum() };
+        // One column stays free for the cursor at a row's end.
+        let limit = width.max(2) - 1;
+        let chars: Vec<char> = self.text.chars().collect();
+        // Rows as ranges of characters, broken after a space where a word would not fit,
+        // inside a word only where it is longer than a row.
+        let mut rows: Vec<(usize, usize)> = Vec::new();
+        let (mut start, mut row_width, mut last_space) = (0, 0, None::<usize>);
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
             if c == '\n' {
-                rows.push(String::new());
-                row_width = 0;
+                rows.push((start, i));
+                (start, row_width, last_space) = (i + 1, 0, None);
+                i += 1;
                 continue;
             }
             let w = c.width().unwrap_or(0);
-            if row_width + w > width - 1 {
-                rows.push(String::new());
-                row_width = 0;
-                if i == self.cursor {
-                    cursor = (rows.len() - 1, 0);
-                }
+            if row_width + w > limit && i > start {
+                let end = last_space.map_or(i, |s| s + 1);
+                rows.push((start, end));
+                start = end;
+                row_width = width_of(&chars[start..i]);
+                last_space = None;
+                continue;
             }
-            rows.last_mut().expect("one row").push(c);
+            if c == ' ' {
+                last_space = Some(i);
+            }
             row_width += w;
+            i += 1;
         }
-        if self.cursor >= self.len() {
-            cursor = (rows.len() - 1, row_width);
-        }
+        rows.push((start, chars.len()));
+        let at = self.cursor.min(chars.len());
+        // At a row's end the cursor stays there only before a line break or the end;
+        // where a row was wrapped it starts the next one.
+        let row = rows
+            .iter()
+            .position(|&(s, e)| {
+                (s..e).contains(&at) || (at == e && chars.get(e).is_none_or(|c| *c == '\n'))
+            })
+            .unwrap_or(rows.len() - 1);
+        let cursor = (row, width_of(&chars[rows[row].0..at.max(rows[row].0)]));
+        let rows = rows
+            .iter()
+            .map(|&(s, e)| chars[s..e].iter().collect())
+            .collect();
         (rows, cursor)
     }
 }
@@ -236,5 +256,38 @@ mod tests {
         let (rows, cursor) = input.layout(5);
         assert_eq!(rows, ["abcd", "efgh", "ij"]);
         assert_eq!(cursor, (2, 2));
+    }
+
+    #[test]
+    fn layout_breaks_between_words_and_the_cursor_follows() {
+        let mut input = TextInput::multi("");
+        typed(&mut input, "zie het jaarverslag");
+        // Nine columns, one kept for the cursor: "zie het " fits, the word moves on.
+        let (rows, cursor) = input.layout(9);
+        assert_eq!(rows, ["zie het ", "jaarvers", "lag"]);
+        assert_eq!(cursor, (2, 3));
+        let (rows, _) = input.layout(20);
+        assert_eq!(rows, ["zie het jaarverslag"]);
+        // Every character is on exactly one row, in order.
+        for width in 2..24 {
+            let (rows, _) = input.layout(width);
+            assert_eq!(rows.concat(), "zie het jaarverslag", "{width}");
+            assert!(
+                rows.iter().all(|r| r.chars().count() < width.max(2)),
+                "{width}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_cursor_is_on_the_row_where_the_next_character_goes() {
+        let mut input = TextInput::multi("");
+        typed(&mut input, "zie het jaarverslag");
+        // Before the "j" of the wrapped word: the start of the second row.
+        for _ in 0.."jaarverslag".len() {
+            input.apply(Edit::Left);
+        }
+        let (_, cursor) = input.layout(12);
+        assert_eq!(cursor, (1, 0));
     }
 }
