@@ -98,11 +98,11 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
     // box does not fit, each column scrolls to keep the selected box in view.
     let density = (0..=DENSEST)
         .find(|&d| {
-            r.groups.iter().all(|(group_id, _)| {
+            r.groups.iter().all(|(group_id, title)| {
                 column(
                     model,
                     &r,
-                    group_id,
+                    (group_id, title),
                     d,
                     column_width,
                     gauge_width,
@@ -114,12 +114,12 @@ pub fn render(model: &Model, session: &Session, inst: &Instrument, area: Rect, b
             })
         })
         .unwrap_or(DENSEST);
-    for (g, (group_id, _)) in r.groups.iter().enumerate() {
+    for (g, (group_id, title)) in r.groups.iter().enumerate() {
         let x = body.x + g as u16 * (column_width + arrow);
         let (lines, selected) = column(
             model,
             &r,
-            group_id,
+            (group_id, title),
             density,
             column_width,
             gauge_width,
@@ -152,19 +152,14 @@ const DENSEST: u8 = 2;
 fn column(
     model: &Model,
     r: &ModelResult,
-    group_id: &str,
+    (group_id, title): (&str, &str),
     density: u8,
     column_width: u16,
     gauge_width: usize,
     cursor: usize,
 ) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let theme = model.theme();
-    let title = r
-        .groups
-        .iter()
-        .find(|(id, _)| id == group_id)
-        .map_or(String::new(), |(_, t)| t.clone());
-    let mut lines = vec![Line::styled(title, theme.title())];
+    let mut lines = vec![Line::styled(title.to_string(), theme.title())];
     let mut selected = None;
     for (index, b) in r.boxes.iter().enumerate() {
         if b.group != group_id {
